@@ -1,0 +1,25 @@
+#pragma once
+// Reading and writing files for the CLI: whole-file reads with clear errors, atomic writes.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace notequiz::cli {
+
+struct read_result {
+  std::optional<std::string> content;
+  std::string error;  // "cannot open: No such file or directory", ...
+};
+
+read_result read_file(const std::string& path);
+
+// Writes `content` to a temporary file beside `path`, then renames it over `path`.
+// Returns an empty string on success, else the reason.
+std::string write_file_atomically(const std::string& path, const std::string& content);
+
+// Markdown files under `path` (recursively, `*.md` and `*.markdown`, sorted), or `path` itself
+// when it is a file. `error` is set when `path` cannot be read.
+std::vector<std::string> collect_notes(const std::string& path, std::string& error);
+
+}  // namespace notequiz::cli

@@ -1,0 +1,41 @@
+# md4c and nlohmann_json: from find_package natively; in the emscripten build, md4c is
+# (Debian splits md4c-html out of libmd4c-dev, yet its CMake config names it: bootstrap installs libmd4c-html0.)
+# compiled from the distribution's source tarball (scripts/fetch-md4c-source) and
+# nlohmann's headers are staged under the build tree, so /usr/include never reaches wasm.
+if(NOT EMSCRIPTEN)
+  find_package(md4c REQUIRED CONFIG)
+  find_package(nlohmann_json 3.10 REQUIRED CONFIG)
+  set(NOTEQUIZ_MD4C_TARGET md4c::md4c)
+  add_library(notequiz_json INTERFACE)
+  target_link_libraries(notequiz_json INTERFACE nlohmann_json::nlohmann_json)
+  return()
+endif()
+
+set(md4c_src "${NOTEQUIZ_MD4C_SOURCE_DIR}")
+if(NOT md4c_src AND DEFINED ENV{MD4C_SOURCE_DIR})
+  set(md4c_src "$ENV{MD4C_SOURCE_DIR}")
+endif()
+if(NOT md4c_src)
+  set(md4c_src "${CMAKE_CURRENT_SOURCE_DIR}/build/deps/md4c-src")
+endif()
+if(NOT EXISTS "${md4c_src}/src/md4c.c")
+  message(FATAL_ERROR "md4c source not found in ${md4c_src}: run scripts/bootstrap or set MD4C_SOURCE_DIR")
+endif()
+add_library(notequiz_md4c STATIC "${md4c_src}/src/md4c.c")
+target_compile_options(notequiz_md4c PRIVATE -Oz -flto)
+target_include_directories(notequiz_md4c SYSTEM PUBLIC "${md4c_src}/src")
+set(NOTEQUIZ_MD4C_TARGET notequiz_md4c)
+
+# Stage only nlohmann's own headers; its package also provides a CMake config we cannot use
+# here because it would point at /usr/include.
+set(json_header_src "/usr/include/nlohmann")
+if(DEFINED ENV{NLOHMANN_JSON_INCLUDE_DIR})
+  set(json_header_src "$ENV{NLOHMANN_JSON_INCLUDE_DIR}/nlohmann")
+endif()
+if(NOT EXISTS "${json_header_src}/json.hpp")
+  message(FATAL_ERROR "nlohmann/json.hpp not found in ${json_header_src}: run scripts/bootstrap")
+endif()
+set(json_stage "${CMAKE_BINARY_DIR}/staged-include")
+file(COPY "${json_header_src}" DESTINATION "${json_stage}")
+add_library(notequiz_json INTERFACE)
+target_include_directories(notequiz_json SYSTEM INTERFACE "${json_stage}")

@@ -1,0 +1,37 @@
+#pragma once
+/// Parsing notes: markdown in, a deck and diagnostics out.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "notequiz/deck.hpp"
+#include "notequiz/diagnostic.hpp"
+
+namespace notequiz {
+
+struct parse_options {
+  /// The notes' path, kept in the deck and used for its default id and title. Optional.
+  std::string source_path;
+  /// Overrides the deck id derived from the path; front matter `id` still wins. Optional.
+  std::string deck_id;
+  /// Level of question headings (1-6). 0: decide per heading (docs/format.md#questions).
+  /// Front matter `question-level` wins over this.
+  int question_level = 0;
+};
+
+struct parse_result {
+  notequiz::deck deck;
+  std::vector<diagnostic> diagnostics;
+};
+
+/// Parses notes. Accepts any bytes: invalid UTF-8 is replaced by U+FFFD (and reported), a BOM
+/// and CRLF line endings are understood. Never throws; problems become diagnostics.
+parse_result parse_notes(std::string_view markdown, const parse_options& options = {});
+
+/// The normalized form of a question title used for card ids and duplicate detection:
+/// whitespace collapsed to one space, trimmed, a trailing `?` or `？` removed.
+std::string normalize_title(std::string_view title);
+
+}  // namespace notequiz

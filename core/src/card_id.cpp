@@ -1,0 +1,69 @@
+#include "card_id.hpp"
+
+#include <cctype>
+#include <cstdint>
+
+#include "notequiz/parse.hpp"
+#include "text.hpp"
+
+namespace notequiz {
+
+std::string normalize_title(std::string_view title) {
+  std::string t = detail::collapse_whitespace(title);
+  for (;;) {
+    if (!t.empty() && t.back() == '?') {
+      t.pop_back();
+    } else if (t.size() >= 3 && t.compare(t.size() - 3, 3, "\xEF\xBC\x9F") == 0) {  // ？
+      t.resize(t.size() - 3);
+    } else {
+      break;
+    }
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+  }
+  return t;
+}
+
+}  // namespace notequiz
+
+namespace notequiz::detail {
+
+namespace {
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ULL) noexcept {
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+}  // namespace
+
+std::string make_card_id(std::string_view deck_id, std::string_view normalized_title, unsigned occurrence) {
+  std::uint64_t h = fnv1a(deck_id);
+  h = fnv1a(std::string_view("\x1f", 1), h);
+  h = fnv1a(normalized_title, h);
+  if (occurrence > 0) {
+    h = fnv1a(std::string_view("\x1f", 1), h);
+    h = fnv1a(std::to_string(occurrence), h);
+  }
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string id = "q";
+  for (int shift = 60; shift >= 0; shift -= 4) id.push_back(hex[(h >> shift) & 0xF]);
+  return id;
+}
+
+std::string slugify(std::string_view text) {
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : text) {
+    if (c >= 0x80 || std::isalnum(c) || c == '_') {
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      out.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c));
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace notequiz::detail

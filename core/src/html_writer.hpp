@@ -1,0 +1,68 @@
+#pragma once
+// Turns md4c's callbacks into sanitized HTML. Shared by render_html() and the notes parser,
+// which redirects the output between cards and listens for images, links and code blocks.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <md4c.h>
+
+namespace notequiz::detail {
+
+// The md4c flags notequiz parses with: GitHub's dialect (tables, strikethrough, task lists,
+// permissive autolinks). Raw HTML is parsed so it can be escaped and reported, not dropped.
+inline constexpr unsigned md_flags = MD_DIALECT_GITHUB;
+
+// Observes what the writer sees; offsets are into the parsed text, or npos when md4c
+// handed over a string that does not point into it.
+class html_listener {
+ public:
+  virtual ~html_listener() = default;
+  virtual void on_image(std::string url, std::size_t offset) = 0;
+  virtual void on_link(std::string url, std::size_t offset) = 0;
+  virtual void on_code_language(std::string lang) = 0;
+};
+
+class html_writer {
+ public:
+  // `source` is the text md4c parses; it lets the writer turn md4c's pointers into offsets.
+  html_writer(std::string_view source, std::string* out, html_listener* listener = nullptr) noexcept
+      : source_(source), out_(out), listener_(listener) {}
+
+  void set_output(std::string* out) noexcept { out_ = out; }
+  std::string* output() const noexcept { return out_; }
+
+  void enter_block(MD_BLOCKTYPE type, void* detail);
+  void leave_block(MD_BLOCKTYPE type, void* detail);
+  void enter_span(MD_SPANTYPE type, void* detail);
+  void leave_span(MD_SPANTYPE type, void* detail);
+  void text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size);
+
+  // The offset of `p` in the source, or npos when it points elsewhere.
+  std::size_t offset_of(const MD_CHAR* p) const noexcept;
+
+ private:
+  void append_attribute(const MD_ATTRIBUTE& attr);
+
+  std::string_view source_;
+  std::string* out_;
+  html_listener* listener_;
+  int image_nesting_ = 0;                 // > 0: inside an image's alt text
+  std::vector<bool> link_open_;           // per open link: whether an <a> was written
+  bool in_html_block_ = false;
+  std::string html_block_;                // raw HTML collected until the block ends
+};
+
+// Registers `writer`-style callbacks on `parser` for a plain render.
+int md_parse_to_writer(std::string_view text, html_writer& writer);
+
+// The attribute's text with entities decoded where notequiz knows them (unknown named
+// entities are kept as written, so the browser sees exactly this string once it is escaped).
+std::string attribute_text(const MD_ATTRIBUTE& attr);
+
+// Appends the UTF-8 for an entity (`&amp;`, `&#x41;`, ...) or, when unknown, the entity as written.
+void append_decoded_entity(std::string& out, std::string_view entity);
+
+}  // namespace notequiz::detail

@@ -1,0 +1,122 @@
+#include "line_scanner.hpp"
+
+namespace notequiz::detail {
+
+std::uint32_t indent_width(std::string_view line, std::size_t* content_start) noexcept {
+  std::uint32_t width = 0;
+  std::size_t i = 0;
+  for (; i < line.size(); ++i) {
+    if (line[i] == ' ') ++width;
+    else if (line[i] == '\t') width = (width / 4 + 1) * 4;
+    else break;
+  }
+  if (content_start) *content_start = i;
+  return width;
+}
+
+int atx_level(std::string_view line) noexcept {
+  std::size_t start = 0;
+  if (indent_width(line, &start) > 3) return 0;
+  std::size_t n = 0;
+  while (start + n < line.size() && line[start + n] == '#') ++n;
+  if (n == 0 || n > 6) return 0;
+  if (start + n < line.size() && line[start + n] != ' ' && line[start + n] != '\t') return 0;
+  return static_cast<int>(n);
+}
+
+namespace {
+
+bool is_front_matter_delimiter(std::string_view line) noexcept {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line == "---";
+}
+
+bool is_front_matter_end(std::string_view line) noexcept {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line == "---" || line == "...";
+}
+
+// A fence opener: up to 3 spaces, then 3+ backticks or tildes; a backtick info string has no backtick.
+bool parse_fence_open(std::string_view line, fence& out) noexcept {
+  std::size_t start = 0;
+  const std::uint32_t indent = indent_width(line, &start);
+  if (indent > 3 || start >= line.size()) return false;
+  const char marker = line[start];
+  if (marker != '`' && marker != '~') return false;
+  std::size_t n = 0;
+  while (start + n < line.size() && line[start + n] == marker) ++n;
+  if (n < 3) return false;
+  const std::string_view info = line.substr(start + n);
+  if (marker == '`' && info.find('`') != std::string_view::npos) return false;
+  out.indent = indent;
+  out.marker = marker;
+  out.length = static_cast<std::uint32_t>(n);
+  out.info = std::string(trim(info));
+  return true;
+}
+
+bool closes_fence(std::string_view line, const fence& f) noexcept {
+  std::size_t start = 0;
+  if (indent_width(line, &start) > 3) return false;
+  std::size_t n = 0;
+  while (start + n < line.size() && line[start + n] == f.marker) ++n;
+  if (n < f.length) return false;
+  return is_blank(line.substr(start + n));
+}
+
+}  // namespace
+
+line_scanner::line_scanner(std::string_view text) : lines_(text) {
+  const auto count = static_cast<std::uint32_t>(lines_.line_count());
+  scanned_.resize(count);
+  std::uint32_t first = 1;
+
+  if (count > 0 && is_front_matter_delimiter(lines_.line(1))) {
+    front_matter_.first_line = 1;
+    for (std::uint32_t n = 2; n <= count; ++n) {
+      if (is_front_matter_end(lines_.line(n))) {
+        front_matter_.last_line = n;
+        break;
+      }
+    }
+    if (front_matter_.last_line != 0) {
+      for (std::uint32_t n = 1; n <= front_matter_.last_line; ++n) scanned_[n - 1].kind = line_kind::front_matter;
+      first = front_matter_.last_line + 1;
+    }
+  }
+
+  fence* open = nullptr;
+  for (std::uint32_t n = first; n <= count; ++n) {
+    const std::string_view line = lines_.line(n);
+    scanned_line& s = scanned_[n - 1];
+    s.indent = indent_width(line);
+    if (open) {
+      if (closes_fence(line, *open)) {
+        s.kind = line_kind::fence_close;
+        open->close_line = n;
+        open = nullptr;
+      } else {
+        s.kind = line_kind::fence_content;
+      }
+      continue;
+    }
+    if (is_blank(line)) {
+      s.kind = line_kind::blank;
+      continue;
+    }
+    fence f;
+    if (parse_fence_open(line, f)) {
+      f.open_line = n;
+      fences_.push_back(std::move(f));
+      open = &fences_.back();
+      s.kind = line_kind::fence_open;
+      continue;
+    }
+    if (const int level = atx_level(line)) {
+      s.kind = line_kind::atx_heading;
+      s.heading_level = static_cast<std::uint8_t>(level);
+    }
+  }
+}
+
+}  // namespace notequiz::detail

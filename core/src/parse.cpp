@@ -1,0 +1,458 @@
+#include "notequiz/parse.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+
+#include "card_id.hpp"
+#include "front_matter.hpp"
+#include "html_writer.hpp"
+#include "line_scanner.hpp"
+#include "text.hpp"
+
+namespace notequiz {
+
+namespace {
+
+using detail::line_kind;
+
+// What md4c reported under one top-level heading, up to the next top-level heading.
+struct segment {
+  int level = 0;  // 0: the text before the first heading
+  std::string title;
+  std::string title_html;
+  std::size_t title_offset = std::string_view::npos;  // first byte of the heading's text
+  std::size_t title_end_offset = std::string_view::npos;
+  std::uint32_t line = 0;
+  std::uint32_t end_line = 0;  // the heading's last line (setext headings span two or more)
+  std::uint32_t column = 1;
+  std::string html;
+  std::vector<std::pair<std::string, std::size_t>> images, links;
+  std::vector<std::string> code_languages;
+  // The first top-level task list, as byte ranges of `html`.
+  bool has_task_list = false;
+  std::size_t list_begin = 0, list_end = 0;
+  struct option_range {
+    std::size_t begin = 0, end = 0;
+    bool correct = false;
+  };
+  std::vector<option_range> options;
+};
+
+class notes_builder final : public detail::html_listener {
+ public:
+  notes_builder(std::string_view text, const detail::line_scanner& scanner)
+      : text_(text), scanner_(scanner), writer_(text, nullptr, this) {
+    segments_.emplace_back();
+    writer_.set_output(&segments_.back().html);
+  }
+
+  std::vector<segment>& segments() { return segments_; }
+
+  void on_image(std::string url, std::size_t offset) override { current().images.emplace_back(std::move(url), anchor(offset)); }
+  void on_link(std::string url, std::size_t offset) override { current().links.emplace_back(std::move(url), anchor(offset)); }
+  void on_code_language(std::string lang) override {
+    auto& langs = current().code_languages;
+    if (std::find(langs.begin(), langs.end(), lang) == langs.end()) langs.push_back(std::move(lang));
+  }
+
+  void enter_block(MD_BLOCKTYPE type, void* detail) {
+    const int depth = depth_++;
+    if (depth == 1 && type == MD_BLOCK_H) {
+      in_heading_ = true;
+      segments_.emplace_back();
+      segment& s = segments_.back();
+      s.level = static_cast<int>(static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level);
+      writer_.set_output(&s.title_html);
+      return;  // the heading's own <hN> is not part of any HTML we keep
+    }
+    segment& s = current();
+    if (depth == 1 && type == MD_BLOCK_UL && !s.has_task_list) {
+      list_candidate_ = true;
+      candidate_begin_ = s.html.size();
+    }
+    if (depth == 1 && type != MD_BLOCK_UL) list_candidate_ = false;
+    if (depth == 2 && type == MD_BLOCK_LI && list_candidate_) {
+      const auto* li = static_cast<const MD_BLOCK_LI_DETAIL*>(detail);
+      if (s.options.empty() && !li->is_task) list_candidate_ = false;
+      if (list_candidate_) {
+        writer_.enter_block(type, detail);
+        s.options.push_back({s.html.size(), s.html.size(), li->is_task && li->task_mark != ' '});
+        return;
+      }
+    }
+    writer_.enter_block(type, detail);
+  }
+
+  void leave_block(MD_BLOCKTYPE type, void* detail) {
+    const int depth = --depth_;
+    if (depth == 1 && type == MD_BLOCK_H && in_heading_) {
+      in_heading_ = false;
+      finish_heading(segments_.back());
+      writer_.set_output(&segments_.back().html);
+      return;
+    }
+    segment& s = current();
+    if (depth == 2 && type == MD_BLOCK_LI && list_candidate_ && !s.options.empty()) {
+      s.options.back().end = s.html.size();
+    }
+    writer_.leave_block(type, detail);
+    if (depth == 1 && type == MD_BLOCK_UL && list_candidate_) {
+      list_candidate_ = false;
+      if (!s.options.empty()) {
+        s.has_task_list = true;
+        s.list_begin = candidate_begin_;
+        s.list_end = s.html.size();
+      }
+    } else if (depth == 1 && type == MD_BLOCK_UL && !s.has_task_list) {
+      s.options.clear();
+    }
+  }
+
+  void enter_span(MD_SPANTYPE type, void* detail) { writer_.enter_span(type, detail); }
+  void leave_span(MD_SPANTYPE type, void* detail) { writer_.leave_span(type, detail); }
+
+  void text(MD_TEXTTYPE type, const MD_CHAR* t, MD_SIZE size) {
+    const std::size_t offset = writer_.offset_of(t);
+    if (offset != std::string_view::npos) cursor_ = std::max(cursor_, offset);
+    if (in_heading_) {
+      segment& s = segments_.back();
+      if (offset != std::string_view::npos) {
+        if (s.title_offset == std::string_view::npos) s.title_offset = offset;
+        s.title_end_offset = offset + size;
+      }
+      switch (type) {
+        case MD_TEXT_NULLCHAR: s.title += "\xEF\xBF\xBD"; break;
+        case MD_TEXT_BR:
+        case MD_TEXT_SOFTBR: s.title += ' '; break;
+        case MD_TEXT_ENTITY: detail::append_decoded_entity(s.title, std::string_view(t, size)); break;
+        default: s.title.append(t, size); break;
+      }
+    }
+    writer_.text(type, t, size);
+  }
+
+ private:
+  segment& current() { return segments_.back(); }
+
+  std::size_t anchor(std::size_t offset) const { return offset != std::string_view::npos ? offset : cursor_; }
+
+  void finish_heading(segment& s) {
+    const auto& lines = scanner_.lines();
+    std::uint32_t line = 0;
+    if (s.title_offset != std::string_view::npos) {
+      line = lines.line_of(s.title_offset);
+    } else {
+      // An empty heading has no text to point at: take the next ATX heading line of its level.
+      for (std::uint32_t n = std::max<std::uint32_t>(last_heading_line_ + 1, lines.line_of(cursor_));
+           n <= scanner_.line_count(); ++n) {
+        if (scanner_.at(n).kind == line_kind::atx_heading && scanner_.at(n).heading_level == s.level) {
+          line = n;
+          break;
+        }
+      }
+      if (line == 0) line = std::min<std::uint32_t>(last_heading_line_ + 1, scanner_.line_count());
+    }
+    s.line = std::max<std::uint32_t>(line, 1);
+    if (s.line <= scanner_.line_count() && scanner_.at(s.line).kind == line_kind::atx_heading) {
+      s.end_line = s.line;
+      std::size_t content_start = 0;
+      detail::indent_width(lines.line(s.line), &content_start);
+      s.column = static_cast<std::uint32_t>(content_start + 1);
+    } else {
+      // A setext heading: its underline follows the last line of its text.
+      const std::uint32_t last_text =
+          s.title_end_offset != std::string_view::npos ? lines.line_of(s.title_end_offset - 1) : s.line;
+      s.end_line = std::min<std::uint32_t>(last_text + 1, scanner_.line_count());
+      std::size_t content_start = 0;
+      if (s.line <= scanner_.line_count()) detail::indent_width(lines.line(s.line), &content_start);
+      s.column = static_cast<std::uint32_t>(content_start + 1);
+    }
+    last_heading_line_ = s.end_line;
+    s.title = detail::collapse_whitespace(s.title);
+  }
+
+  std::string_view text_;
+  const detail::line_scanner& scanner_;
+  detail::html_writer writer_;
+  std::vector<segment> segments_;
+  int depth_ = 0;
+  bool in_heading_ = false;
+  bool list_candidate_ = false;
+  std::size_t candidate_begin_ = 0;
+  std::size_t cursor_ = 0;
+  std::uint32_t last_heading_line_ = 0;
+};
+
+int enter_block_cb(MD_BLOCKTYPE type, void* detail, void* user) {
+  static_cast<notes_builder*>(user)->enter_block(type, detail);
+  return 0;
+}
+int leave_block_cb(MD_BLOCKTYPE type, void* detail, void* user) {
+  static_cast<notes_builder*>(user)->leave_block(type, detail);
+  return 0;
+}
+int enter_span_cb(MD_SPANTYPE type, void* detail, void* user) {
+  static_cast<notes_builder*>(user)->enter_span(type, detail);
+  return 0;
+}
+int leave_span_cb(MD_SPANTYPE type, void* detail, void* user) {
+  static_cast<notes_builder*>(user)->leave_span(type, detail);
+  return 0;
+}
+int text_cb(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
+  static_cast<notes_builder*>(user)->text(type, text, size);
+  return 0;
+}
+
+bool is_directive_comment(std::string_view line, std::string_view directive) {
+  line = detail::trim(line);
+  if (line.substr(0, 4) != "<!--" || line.size() < 7 || line.substr(line.size() - 3) != "-->") return false;
+  std::string_view inner = detail::trim(line.substr(4, line.size() - 7));
+  if (inner.substr(0, 8) != "notequiz") return false;
+  if (directive.empty()) return true;
+  inner = detail::trim(inner.substr(8));
+  if (inner.empty() || inner.front() != ':') return false;
+  return detail::trim(inner.substr(1)) == directive;
+}
+
+// `Title {#pinned-id}`: the id, and the title without it.
+std::optional<std::string> take_pinned_id(std::string& title, std::string& title_html) {
+  if (title.empty() || title.back() != '}') return std::nullopt;
+  const std::size_t open = title.rfind("{#");
+  if (open == std::string::npos) return std::nullopt;
+  const std::string id = title.substr(open + 2, title.size() - open - 3);
+  if (id.empty()) return std::nullopt;
+  for (unsigned char c : id) {
+    if (!(std::isalnum(c) || c == '-' || c == '_' || c == ':' || c == '.')) return std::nullopt;
+  }
+  const std::string suffix = title.substr(open);
+  title = std::string(detail::trim(std::string_view(title).substr(0, open)));
+  const std::size_t html_at = title_html.rfind(suffix);
+  if (html_at != std::string::npos) {
+    title_html.erase(html_at, suffix.size());
+    while (!title_html.empty() && title_html.back() == ' ') title_html.pop_back();
+  }
+  return id;
+}
+
+diagnostic make_diagnostic(std::string rule, severity sev, std::uint32_t line, std::uint32_t column, std::string message) {
+  diagnostic d;
+  d.rule = std::move(rule);
+  d.severity = sev;
+  d.line = line;
+  d.column = column;
+  d.message = std::move(message);
+  return d;
+}
+
+void report_encoding(std::string_view raw, const detail::line_table& lines, std::vector<diagnostic>& out) {
+  std::size_t at = detail::find_invalid_utf8(raw);
+  if (at != std::string_view::npos) {
+    const std::uint32_t line = lines.line_of(at);
+    out.push_back(make_diagnostic("encoding", severity::error, line, static_cast<std::uint32_t>(at - lines.line_start(line) + 1),
+                                  "invalid UTF-8 at byte " + std::to_string(at) + "; it is shown as U+FFFD"));
+  }
+  at = raw.find('\0');
+  if (at != std::string_view::npos) {
+    const std::uint32_t line = lines.line_of(at);
+    out.push_back(make_diagnostic("encoding", severity::error, line, static_cast<std::uint32_t>(at - lines.line_start(line) + 1),
+                                  "NUL byte at byte " + std::to_string(at) + "; it is shown as U+FFFD"));
+  }
+}
+
+std::string file_stem(std::string_view path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
+  const std::size_t dot = path.rfind('.');
+  if (dot != std::string_view::npos && dot > 0) path = path.substr(0, dot);
+  return std::string(path);
+}
+
+}  // namespace
+
+parse_result parse_notes(std::string_view markdown, const parse_options& options) {
+  parse_result result;
+  deck& d = result.deck;
+  d.source = options.source_path;
+
+  std::string_view text = markdown;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::string valid;
+  if (detail::find_invalid_utf8(text) != std::string_view::npos || text.find('\0') != std::string_view::npos) {
+    report_encoding(text, detail::line_table(text), result.diagnostics);
+    valid = detail::to_valid_utf8(text);
+    text = valid;
+  }
+  if (text.size() > 0xFFFFFFF0u) {
+    result.diagnostics.push_back(make_diagnostic("encoding", severity::error, 0, 0, "file is larger than 4 GiB and was not parsed"));
+    return result;
+  }
+
+  const detail::line_scanner scanner(text);
+  const auto& lines = scanner.lines();
+  const detail::front_matter fm = detail::read_front_matter(scanner, result.diagnostics);
+  const std::uint32_t body_line = scanner.front_matter().last_line + 1;
+  const std::size_t body_offset = body_line <= lines.line_count() ? lines.line_start(body_line) : text.size();
+
+  const std::string stem = file_stem(options.source_path);
+  d.title = !fm.title.empty() ? fm.title : !stem.empty() ? stem : "Notes";
+  d.id = !fm.id.empty() ? fm.id : !options.deck_id.empty() ? options.deck_id : detail::slugify(stem);
+  if (d.id.empty()) d.id = detail::slugify(d.title);
+  if (d.id.empty()) d.id = "notes";
+  d.lang = fm.lang;
+  d.tags = fm.tags;
+  d.meta = fm.other;
+  const int question_level = fm.question_level != 0 ? fm.question_level : std::clamp(options.question_level, 0, 6);
+
+  notes_builder builder(text, scanner);
+  MD_PARSER parser{};
+  parser.flags = detail::md_flags;
+  parser.enter_block = enter_block_cb;
+  parser.leave_block = leave_block_cb;
+  parser.enter_span = enter_span_cb;
+  parser.leave_span = leave_span_cb;
+  parser.text = text_cb;
+  const std::string_view body = text.substr(body_offset);
+  md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, &builder);
+
+  std::vector<segment>& segs = builder.segments();
+  const std::size_t n = segs.size();  // segs[0] is the text before the first heading
+  auto line_col = [&](std::size_t offset) {
+    const std::uint32_t line = lines.line_of(offset);
+    return std::pair<std::uint32_t, std::uint32_t>(line, static_cast<std::uint32_t>(offset - lines.line_start(line) + 1));
+  };
+
+  // Which headings are questions, sections or part of an answer.
+  enum class role : std::uint8_t { section, question, answer_part };
+  std::vector<role> roles(n, role::section);
+  for (std::size_t i = 1; i < n; ++i) {
+    if (question_level > 0) {
+      roles[i] = segs[i].level == question_level ? role::question
+                 : segs[i].level < question_level ? role::section
+                                                  : role::answer_part;
+    } else {
+      roles[i] = (i + 1 < n && segs[i + 1].level > segs[i].level) ? role::section : role::question;
+    }
+  }
+
+  std::vector<bool> skipped(n, false);
+  for (std::size_t i = 1; i < n; ++i) {
+    for (std::uint32_t l = segs[i].line; l > body_line;) {
+      --l;
+      if (scanner.at(l).kind == line_kind::blank) continue;
+      skipped[i] = is_directive_comment(lines.line(l), "skip");
+      break;
+    }
+  }
+
+  struct open_section {
+    int level;
+    std::string title;
+    bool skipped;
+  };
+  std::vector<open_section> sections;
+  std::map<std::string, unsigned> title_occurrences;
+  std::map<std::string, std::uint32_t> pinned_lines;
+  const std::uint32_t last_line = static_cast<std::uint32_t>(lines.line_count());
+
+  for (std::size_t i = 1; i < n; ++i) {
+    segment& s = segs[i];
+    if (roles[i] == role::answer_part) {
+      roles[i] = role::question;  // a deeper heading with no question above it to belong to
+    }
+    while (!sections.empty() && sections.back().level >= s.level) sections.pop_back();
+    const bool parent_skipped = !sections.empty() && sections.back().skipped;
+    if (roles[i] == role::section) {
+      sections.push_back({s.level, s.title, skipped[i] || parent_skipped});
+      continue;
+    }
+    // A question: its answer runs to the next question or section heading.
+    std::size_t end = i + 1;
+    while (end < n && roles[end] == role::answer_part && segs[end].level > s.level) ++end;
+    if (skipped[i] || parent_skipped) {
+      i = end - 1;
+      continue;
+    }
+
+    card c;
+    c.title = s.title;
+    c.title_html = s.title_html;
+    if (auto pinned = take_pinned_id(c.title, c.title_html)) {
+      c.pinned_id = true;
+      c.id = *pinned;
+      auto [it, fresh] = pinned_lines.emplace(c.id, s.line);
+      if (!fresh) {
+        result.diagnostics.push_back(make_diagnostic(
+            "duplicate-id", severity::error, s.line, s.column,
+            "card id `" + c.id + "` is already pinned at line " + std::to_string(it->second) + "; this card gets `" + c.id +
+                "-" + std::to_string(s.line) + "` until one of them changes"));
+        c.id += "-" + std::to_string(s.line);
+      }
+    }
+    if (c.title.empty()) {
+      result.diagnostics.push_back(make_diagnostic("empty-title", severity::error, s.line, s.column, "question heading has no text"));
+    }
+    if (!c.pinned_id) {
+      const std::string normalized = normalize_title(c.title);
+      c.id = detail::make_card_id(d.id, normalized, title_occurrences[normalized]++);
+    }
+    for (const auto& sec : sections) c.section_path.push_back(sec.title);
+
+    c.answer_html = s.html;
+    for (std::size_t k = i + 1; k < end; ++k) {
+      const segment& part = segs[k];
+      const std::string tag = std::to_string(part.level);
+      c.answer_html += "<h" + tag + ">" + part.title_html + "</h" + tag + ">\n" + part.html;
+    }
+    if (s.has_task_list) {
+      const std::size_t correct = static_cast<std::size_t>(
+          std::count_if(s.options.begin(), s.options.end(), [](const auto& o) { return o.correct; }));
+      c.kind = correct >= 2 ? card_kind::multiple_choice : card_kind::single_choice;
+      c.prompt_html = s.html.substr(0, s.list_begin);
+      for (const auto& o : s.options) {
+        c.options.push_back({std::string(detail::trim(std::string_view(s.html).substr(o.begin, o.end - o.begin))), o.correct});
+      }
+      c.explanation_html = c.answer_html.substr(s.list_end);
+    }
+    for (std::size_t k = i; k < end; ++k) {
+      for (const auto& [url, offset] : segs[k].images) {
+        auto [line, col] = line_col(offset);
+        c.images.push_back({url, line, col});
+      }
+      for (const auto& [url, offset] : segs[k].links) {
+        auto [line, col] = line_col(offset);
+        c.links.push_back({url, line, col});
+      }
+      for (const auto& lang : segs[k].code_languages) {
+        if (std::find(c.code_languages.begin(), c.code_languages.end(), lang) == c.code_languages.end()) {
+          c.code_languages.push_back(lang);
+        }
+      }
+    }
+
+    // The answer's source lines, without blank lines or notequiz directives at either end.
+    std::uint32_t first = s.end_line + 1;
+    std::uint32_t last = end < n ? segs[end].line - 1 : last_line;
+    auto trimmable = [&](std::uint32_t l) {
+      return scanner.at(l).kind == line_kind::blank || is_directive_comment(lines.line(l), {});
+    };
+    while (first <= last && trimmable(first)) ++first;
+    while (last >= first && trimmable(last)) --last;
+    c.position = {s.line, s.column, first, last};
+    if (first <= last) {
+      const std::size_t from = lines.line_start(first);
+      const std::size_t to = last < last_line ? lines.line_start(last + 1) : text.size();
+      c.answer_markdown = std::string(text.substr(from, to - from));
+      while (!c.answer_markdown.empty() && (c.answer_markdown.back() == '\n' || c.answer_markdown.back() == '\r')) {
+        c.answer_markdown.pop_back();
+      }
+    }
+    d.cards.push_back(std::move(c));
+    i = end - 1;
+  }
+  return result;
+}
+
+}  // namespace notequiz

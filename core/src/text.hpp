@@ -1,0 +1,44 @@
+#pragma once
+// Byte-level text helpers shared by the parser, the renderer and the checker.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace notequiz::detail {
+
+// Appends `text` to `out` with &, <, >, " and ' escaped.
+void append_escaped(std::string& out, std::string_view text);
+
+// Whitespace collapsed to single spaces, leading and trailing whitespace removed.
+std::string collapse_whitespace(std::string_view text);
+
+std::string_view trim(std::string_view text) noexcept;
+
+inline bool is_blank(std::string_view text) noexcept { return trim(text).empty(); }
+
+// Where the first invalid UTF-8 sequence starts, or npos.
+std::size_t find_invalid_utf8(std::string_view text) noexcept;
+
+// A copy with every invalid UTF-8 sequence and every NUL byte replaced by U+FFFD.
+std::string to_valid_utf8(std::string_view text);
+
+// Offsets where lines start. Lines end at \n; a \r before it belongs to the line ending.
+class line_table {
+ public:
+  explicit line_table(std::string_view text);
+
+  std::size_t line_count() const noexcept { return starts_.size(); }
+  // 1-based line containing byte `offset` (clamped to the text).
+  std::uint32_t line_of(std::size_t offset) const noexcept;
+  std::size_t line_start(std::uint32_t line) const noexcept { return starts_[line - 1]; }
+  // The line's bytes without its ending.
+  std::string_view line(std::uint32_t line) const noexcept;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
+}  // namespace notequiz::detail

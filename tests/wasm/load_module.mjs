@@ -1,0 +1,32 @@
+// Loads the WebAssembly build in node. Node's fetch cannot read a file path, so the
+// module gets its bytes through `wasmBinary`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+export const sourceDir = process.env.NOTEQUIZ_SOURCE_DIR ?? path.resolve(import.meta.dirname, '../..');
+export const wasmDir = process.env.NOTEQUIZ_WASM_DIR ?? path.join(sourceDir, 'build/wasm/wasm');
+export const cliPath = process.env.NOTEQUIZ_CLI ?? path.join(sourceDir, 'build/native/cli/notequiz');
+
+export async function loadNotequiz() {
+  // Emscripten 3.1.6's ES6 output still reads CommonJS globals when it runs in node.
+  globalThis.__dirname ??= wasmDir;
+  globalThis.require ??= createRequire(import.meta.url);
+  const { default: createNotequiz } = await import(pathToFileURL(path.join(wasmDir, 'notequiz_wasm.js')).href);
+  return createNotequiz({ wasmBinary: fs.readFileSync(path.join(wasmDir, 'notequiz_wasm.wasm')) });
+}
+
+// Every notes file under the given folders of the source tree, as paths relative to it.
+export function notesFiles(...folders) {
+  const found = [];
+  const walk = (rel) => {
+    for (const entry of fs.readdirSync(path.join(sourceDir, rel), { withFileTypes: true })) {
+      const child = path.posix.join(rel, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (/\.(md|markdown)$/.test(entry.name)) found.push(child);
+    }
+  };
+  for (const folder of folders) walk(folder);
+  return found.sort();
+}

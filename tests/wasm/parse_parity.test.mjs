@@ -1,0 +1,47 @@
+// The WebAssembly build parses exactly as the native build: same bytes in, same JSON out.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { loadNotequiz, notesFiles, sourceDir, cliPath } from './load_module.mjs';
+
+const notequiz = await loadNotequiz();
+const files = notesFiles('content', 'tests/fixtures');
+
+test('there are notes to compare', () => {
+  assert.ok(files.length >= 2, `found ${files.length} notes files`);
+});
+
+for (const file of files) {
+  test(`wasm parseNotes equals native parse --json for ${file}`, () => {
+    const native = execFileSync(cliPath, ['parse', '--json', file], { cwd: sourceDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    // Raw bytes, not a JS string: invalid UTF-8 must reach the core as it is on disk.
+    const bytes = fs.readFileSync(path.join(sourceDir, file));
+    const wasm = notequiz.parseNotes(bytes, JSON.stringify({ sourcePath: file }));
+    assert.equal(wasm + '\n', native);
+  });
+}
+
+test('parseNotes of the seed gives 28 cards', () => {
+  const result = JSON.parse(notequiz.parseNotes(fs.readFileSync(path.join(sourceDir, 'tests/fixtures/go-interview-notes.md'), 'utf8'), '{}'));
+  assert.equal(result.deck.cards.length, 28);
+  assert.equal(result.deck.cards[0].title, '= 和 := 有什么区别');
+});
+
+test('readDeck rejects JSON that is not a deck with a message instead of aborting', () => {
+  assert.deepEqual(JSON.parse(notequiz.readDeck('{"format":"other"}')), { ok: false, error: 'deck.format must be "notequiz-deck"' });
+  assert.equal(JSON.parse(notequiz.readDeck('{')).ok, false);
+  assert.equal(JSON.parse(notequiz.readDeck('{"format":"notequiz-deck","schemaVersion":1,"id":"x","title":"t","cards":[{"id":3}]}')).ok, false);
+});
+
+test('readDeck round-trips a parsed deck', () => {
+  const parsed = JSON.parse(notequiz.parseNotes('## Q\n\nA\n', '{"deckId":"d"}'));
+  const read = JSON.parse(notequiz.readDeck(JSON.stringify(parsed.deck)));
+  assert.equal(read.ok, true);
+  assert.deepEqual(read.deck, parsed.deck);
+});
+
+test('renderHtml escapes raw HTML from notes', () => {
+  assert.equal(notequiz.renderHtml('<script>alert(1)</script>\n'), '<pre class="raw-html"><code>&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>\n');
+});
