@@ -1,0 +1,54 @@
+#pragma once
+// Runs the built `notequiz` binary for CLI tests: arguments in; exit code, stdout, stderr out.
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace notequiz::testing {
+
+struct cli_result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs `notequiz ARGS...` in `cwd` (the source tree by default), with `env` prefixed
+// (e.g. "NO_COLOR=1"). Output is captured through temporary files.
+inline cli_result run_cli(const std::vector<std::string>& args, const std::string& cwd = NOTEQUIZ_SOURCE_DIR,
+                          const std::string& env = "") {
+  static int counter = 0;
+  const std::string base = std::string(::testing::TempDir()) + "notequiz-cli-" + std::to_string(++counter);
+  std::string cmd = "cd " + shell_quote(cwd) + " && " + env + (env.empty() ? "" : " ") + shell_quote(NOTEQUIZ_CLI);
+  for (const auto& a : args) cmd += " " + shell_quote(a);
+  cmd += " >" + shell_quote(base + ".out") + " 2>" + shell_quote(base + ".err") + " </dev/null";
+  const int status = std::system(cmd.c_str());
+  cli_result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(base + ".out");
+  r.err = slurp(base + ".err");
+  std::remove((base + ".out").c_str());
+  std::remove((base + ".err").c_str());
+  return r;
+}
+
+}  // namespace notequiz::testing
