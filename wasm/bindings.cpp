@@ -20,8 +20,8 @@ std::string parse_notes_json(const std::string& markdown, const std::string& opt
 std::string read_deck_json(const std::string& json) {
   const auto result = notequiz::deck_from_json(json);
   if (!result.deck) {
-    const nlohmann::json error = {{"ok", false}, {"error", result.error}};
-    return error.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const nlohmann::ordered_json error = {{"ok", false}, {"error", result.error}};
+    return error.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   }
   return "{\"ok\":true,\"deck\":" + notequiz::to_json(*result.deck) + "}";
 }

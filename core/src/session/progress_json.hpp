@@ -1,0 +1,23 @@
+#pragma once
+// The progress format's JSON values, shared by the progress file and the session JSON API.
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "notequiz/progress.hpp"
+
+namespace notequiz::detail {
+
+using json = nlohmann::ordered_json;
+
+/// A card's schedule as the progress format writes it (docs/progress.md).
+json schedule_to_json(const card_schedule& c);
+
+/// The whole progress document.
+json progress_to_json(const progress& p);
+
+/// Compact, never throwing: invalid UTF-8 is replaced.
+std::string dump(const json& j);
+
+}  // namespace notequiz::detail

@@ -1,0 +1,263 @@
+#include "notequiz/session_json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <type_traits>
+#include <utility>
+
+#include "notequiz/deck_json.hpp"
+#include "session/progress_json.hpp"
+
+namespace notequiz {
+
+using detail::dump;
+using detail::json;
+
+namespace {
+
+constexpr double max_time_ms = 8640000000000000.0;  // JavaScript's last Date
+constexpr double max_seed = 9007199254740991.0;     // JavaScript's largest exact integer
+
+bool blank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+std::string failure(const std::string& error) { return dump(json{{"ok", false}, {"error", error}}); }
+
+std::optional<double> whole_number(const json& v, double lo, double hi) {
+  if (!v.is_number()) return std::nullopt;
+  const double d = v.get<double>();
+  if (!std::isfinite(d) || d != std::floor(d) || d < lo || d > hi) return std::nullopt;
+  return d;
+}
+
+// A step as ts-fsrs writes it ("1m", "10m", "1h", "2d") or a number of minutes.
+std::optional<std::int32_t> step_minutes(const json& v) {
+  constexpr double most = 36500.0 * 1440;
+  if (v.is_number()) {
+    const auto m = whole_number(v, 0, most);
+    return m ? std::optional<std::int32_t>(static_cast<std::int32_t>(*m)) : std::nullopt;
+  }
+  if (!v.is_string()) return std::nullopt;
+  const std::string& s = v.get_ref<const std::string&>();
+  if (s.size() < 2 || s.size() > 10) return std::nullopt;
+  double count = 0;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    count = count * 10 + (s[i] - '0');
+  }
+  const double unit = s.back() == 'm' ? 1 : s.back() == 'h' ? 60 : s.back() == 'd' ? 1440 : 0;
+  if (unit == 0 || count * unit > most) return std::nullopt;
+  return static_cast<std::int32_t>(count * unit);
+}
+
+std::optional<std::vector<std::int32_t>> steps(const json& v) {
+  if (!v.is_array()) return std::nullopt;
+  std::vector<std::int32_t> out;
+  for (const json& step : v) {
+    const auto m = step_minutes(step);
+    if (!m) return std::nullopt;
+    out.push_back(*m);
+  }
+  return out;
+}
+
+// One option into `o`; the error for a bad value, "" when it was read.
+std::string read_option(const std::string& key, const json& v, session_options& o) {
+  fsrs_params& f = o.fsrs;
+  auto whole = [&](double lo, double hi, auto& out) {
+    const auto d = whole_number(v, lo, hi);
+    if (d) out = static_cast<std::remove_reference_t<decltype(out)>>(*d);
+    return d ? std::string() : key + " must be a whole number from " + dump(json(lo)) + " to " + dump(json(hi));
+  };
+  if (key == "newPerDay") return whole(0, 100000, o.new_per_day);
+  if (key == "utcOffsetMinutes") return whole(-1439, 1439, o.utc_offset_minutes);
+  if (key == "rolloverHour") return whole(0, 23, o.rollover_hour);
+  if (key == "maximumInterval") return whole(1, 36500, f.maximum_interval);
+  if (key == "seed") return whole(0, max_seed, f.fuzz_seed);
+  if (key == "retention") {
+    if (!v.is_number() || !(v.get<double>() > 0 && v.get<double>() <= 1)) return "retention must be a number above 0 and at most 1";
+    f.retention = v.get<double>();
+    return {};
+  }
+  if (key == "shortTerm" || key == "fuzz") {
+    if (!v.is_boolean()) return key + " must be true or false";
+    (key == "fuzz" ? f.fuzz : f.short_term) = v.get<bool>();
+    return {};
+  }
+  if (key == "learningSteps" || key == "relearningSteps") {
+    const auto s = steps(v);
+    if (!s) return key + " must be an array of steps like \"1m\", \"10m\", \"1h\", \"1d\" (or minutes), up to 36500 days";
+    (key == "learningSteps" ? f.learning_steps : f.relearning_steps) = *s;
+    return {};
+  }
+  if (key == "weights") {
+    if (!v.is_array() || v.size() != f.weights.size() ||
+        !std::all_of(v.begin(), v.end(), [](const json& w) { return w.is_number() && std::isfinite(w.get<double>()); })) {
+      return "weights must be an array of 21 finite numbers (FSRS-6)";
+    }
+    for (std::size_t i = 0; i < f.weights.size(); ++i) f.weights[i] = v[i].get<double>();
+    return {};
+  }
+  return "unknown option " + dump(json(key));
+}
+
+std::optional<std::int64_t> read_now(double now_ms) {
+  if (!std::isfinite(now_ms) || now_ms < 0 || now_ms > max_time_ms) return std::nullopt;
+  return static_cast<std::int64_t>(std::floor(now_ms));
+}
+
+struct inputs {
+  notequiz::deck deck;
+  notequiz::progress progress;
+  session_options options;
+  std::int64_t now = 0;
+};
+
+// Everything a session call needs, or the first problem with it.
+std::optional<inputs> read_inputs(std::string_view deck_json, std::string_view progress_json, double now_ms,
+                                  std::string_view options_json, std::string& error) {
+  inputs in;
+  auto d = deck_from_json(deck_json);
+  if (!d.deck) {
+    error = "deck: " + d.error;
+    return std::nullopt;
+  }
+  in.deck = std::move(*d.deck);
+  if (blank(progress_json)) {
+    in.progress = empty_progress(in.deck.id);
+  } else {
+    auto p = parse_progress(progress_json, in.deck.id);
+    if (!p.progress) {
+      error = "progress: " + p.error;
+      return std::nullopt;
+    }
+    in.progress = std::move(*p.progress);
+  }
+  auto o = session_options_from_json(options_json);
+  if (!o.options) {
+    error = "options: " + o.error;
+    return std::nullopt;
+  }
+  in.options = std::move(*o.options);
+  const auto now = read_now(now_ms);
+  if (!now) {
+    error = "now must be a time in ms from 0 to 8640000000000000";
+    return std::nullopt;
+  }
+  in.now = *now;
+  return in;
+}
+
+bool has_card(const deck& d, std::string_view id) {
+  return std::any_of(d.cards.begin(), d.cards.end(), [&](const card& c) { return c.id == id; });
+}
+
+std::string no_card(std::string_view id) { return "the deck has no card " + dump(json(std::string(id))); }
+
+std::string text(std::string_view s) { return std::string(s); }
+
+json stats_to_json(const session_stats& s) {
+  json cards = json::object();
+  for (std::size_t i = 0; i < s.cards_by_state.size(); ++i) {
+    cards[to_string(static_cast<card_state>(i))] = s.cards_by_state[i];
+  }
+  return json{{"cards", std::move(cards)},
+              {"dueToday", s.due_today},
+              {"dueNext7Days", s.due_next_days},
+              {"reviewsToday", s.reviews_today},
+              {"retention", s.retention ? json(*s.retention) : json(nullptr)},
+              {"retentionReviews", s.retention_reviews},
+              {"streakDays", s.streak_days}};
+}
+
+}  // namespace
+
+session_options_result session_options_from_json(std::string_view text) {
+  session_options o;
+  if (blank(text)) return {o, {}};
+  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return {std::nullopt, "the options must be a JSON object"};
+  for (const auto& [key, value] : j.items()) {
+    if (std::string problem = read_option(key, value, o); !problem.empty()) return {std::nullopt, problem};
+  }
+  if (std::string problem = check_options(o); !problem.empty()) return {std::nullopt, problem};
+  return {o, {}};
+}
+
+std::string session_state_json(std::string_view deck_json, std::string_view progress_json, double now_ms,
+                               std::string_view options_json) {
+  std::string error;
+  const auto in = read_inputs(deck_json, progress_json, now_ms, options_json, error);
+  if (!in) return failure(error);
+  const session_queue q = build_queue(in->deck, in->progress, in->now, in->options);
+  const json result = {
+      {"ok", true},
+      {"queue", q.cards},
+      {"counts", {{"new", q.counts.new_cards}, {"learning", q.counts.learning}, {"due", q.counts.due}}},
+      {"nextLearningDue", q.next_learning_due ? json(*q.next_learning_due) : json(nullptr)},
+      {"stats", stats_to_json(compute_stats(in->deck, in->progress, in->now, in->options))}};
+  return dump(result);
+}
+
+std::string preview_card_json(std::string_view deck_json, std::string_view progress_json,
+                              std::string_view card_id, double now_ms, std::string_view options_json) {
+  std::string error;
+  const auto in = read_inputs(deck_json, progress_json, now_ms, options_json, error);
+  if (!in) return failure(error);
+  if (!has_card(in->deck, card_id)) return failure(no_card(card_id));
+  const auto it = in->progress.cards.find(std::string(card_id));
+  const card_schedule card = it == in->progress.cards.end() ? card_schedule{} : it->second;
+  const auto outcomes = preview(card, in->now, in->options.fsrs);
+  json by_rating = json::object();
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    const card_schedule& next = outcomes[i];
+    by_rating[to_string(static_cast<rating>(i + 1))] = json{{"due", next.due},
+                                                           {"intervalMs", next.due - in->now},
+                                                           {"scheduledDays", next.scheduled_days},
+                                                           {"state", to_string(next.state)}};
+  }
+  return dump(json{{"ok", true}, {"card", text(card_id)}, {"state", to_string(card.state)}, {"outcomes", std::move(by_rating)}});
+}
+
+std::string grade_card_json(std::string_view deck_json, std::string_view progress_json,
+                            std::string_view card_id, std::string_view rating_name, double now_ms,
+                            std::string_view options_json) {
+  std::string error;
+  auto in = read_inputs(deck_json, progress_json, now_ms, options_json, error);
+  if (!in) return failure(error);
+  if (!has_card(in->deck, card_id)) return failure(no_card(card_id));
+  const auto r = rating_from_string(rating_name);
+  if (!r) return failure("the rating must be \"again\", \"hard\", \"good\" or \"easy\"");
+  const card_schedule next = grade(in->progress, card_id, *r, in->now, in->options.fsrs);
+  return dump(json{{"ok", true},
+                   {"card", text(card_id)},
+                   {"rating", to_string(*r)},
+                   {"next", detail::schedule_to_json(next)},
+                   {"progress", detail::progress_to_json(in->progress)}});
+}
+
+std::string parse_progress_json(std::string_view progress_json, std::string_view deck_id) {
+  const progress_result r = parse_progress(progress_json, deck_id);
+  if (!r.progress) return dump(json{{"ok", false}, {"error", r.error}, {"progress", nullptr}});
+  return dump(json{{"ok", true}, {"error", ""}, {"progress", detail::progress_to_json(*r.progress)}});
+}
+
+std::string merge_progress_json(std::string_view a_json, std::string_view b_json, std::string_view options_json) {
+  const progress_result a = parse_progress(a_json);
+  if (!a.progress) return failure("first progress: " + a.error);
+  const progress_result b = parse_progress(b_json, a.progress->deck);
+  if (!b.progress) return failure("second progress: " + b.error);
+  const auto o = session_options_from_json(options_json);
+  if (!o.options) return failure("options: " + o.error);
+  const progress_result merged = merge(*a.progress, *b.progress, o.options->fsrs);
+  if (!merged.progress) return failure(merged.error);
+  const auto added = merged.progress->log.size() - a.progress->log.size();
+  return dump(json{{"ok", true}, {"added", added}, {"progress", detail::progress_to_json(*merged.progress)}});
+}
+
+std::string empty_progress_json(std::string_view deck_id) {
+  return to_json(empty_progress(std::string(deck_id)));
+}
+
+}  // namespace notequiz
