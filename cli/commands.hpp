@@ -10,5 +10,7 @@ namespace notequiz::cli {
 using args = std::vector<std::string>;
 
 int parse_command(const args& a);
+int export_command(const args& a);
+int check_command(const args& a);
 
 }  // namespace notequiz::cli

@@ -15,6 +15,8 @@ struct command {
 
 constexpr command commands[] = {
     {"parse", notequiz::cli::parse_command, "print the quiz model of notes (a summary, or JSON)"},
+    {"export", notequiz::cli::export_command, "write a quiz site, offline pages, Anki notes or deck JSON"},
+    {"check", notequiz::cli::check_command, "check notes for problems (file:line:col diagnostics, CI formats)"},
 };
 
 void print_usage(std::FILE* to) {

@@ -1,6 +1,7 @@
 #include "notequiz/parse.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -145,13 +146,17 @@ class notes_builder final : public detail::html_listener {
       line = lines.line_of(s.title_offset);
     } else {
       // An empty heading has no text to point at: take the next ATX heading line of its level.
-      for (std::uint32_t n = std::max<std::uint32_t>(last_heading_line_ + 1, lines.line_of(cursor_));
-           n <= scanner_.line_count(); ++n) {
+      const std::uint32_t from = std::max<std::uint32_t>(last_heading_line_ + 1, lines.line_of(cursor_));
+      std::uint32_t& none_from = no_heading_from_[static_cast<std::size_t>(std::clamp(s.level, 1, 6))];
+      for (std::uint32_t n = from; n <= scanner_.line_count() && (none_from == 0 || n < none_from); ++n) {
         if (scanner_.at(n).kind == line_kind::atx_heading && scanner_.at(n).heading_level == s.level) {
           line = n;
           break;
         }
       }
+      // Remember a failed search, or every later empty heading of this level would repeat it
+      // (quadratic time when the line scanner and md4c disagree about a fence).
+      if (line == 0 && (none_from == 0 || from < none_from)) none_from = from;
       if (line == 0) line = std::min<std::uint32_t>(last_heading_line_ + 1, scanner_.line_count());
     }
     s.line = std::max<std::uint32_t>(line, 1);
@@ -183,6 +188,8 @@ class notes_builder final : public detail::html_listener {
   std::size_t candidate_begin_ = 0;
   std::size_t cursor_ = 0;
   std::uint32_t last_heading_line_ = 0;
+  // Per heading level: no ATX heading of that level on any line from here on (0: not known).
+  std::array<std::uint32_t, 7> no_heading_from_{};
 };
 
 int enter_block_cb(MD_BLOCKTYPE type, void* detail, void* user) {

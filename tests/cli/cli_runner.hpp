@@ -2,6 +2,7 @@
 // Runs the built `notequiz` binary for CLI tests: arguments in; exit code, stdout, stderr out.
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -33,11 +34,12 @@ inline std::string slurp(const std::string& path) {
 }
 
 // Runs `notequiz ARGS...` in `cwd` (the source tree by default), with `env` prefixed
-// (e.g. "NO_COLOR=1"). Output is captured through temporary files.
+// (e.g. "NO_COLOR=1"). Output is captured through temporary files named for this process,
+// so tests running in parallel (ctest -j) never share one.
 inline cli_result run_cli(const std::vector<std::string>& args, const std::string& cwd = NOTEQUIZ_SOURCE_DIR,
                           const std::string& env = "") {
   static int counter = 0;
-  const std::string base = std::string(::testing::TempDir()) + "notequiz-cli-" + std::to_string(++counter);
+  const std::string base = std::string(::testing::TempDir()) + "notequiz-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
   std::string cmd = "cd " + shell_quote(cwd) + " && " + env + (env.empty() ? "" : " ") + shell_quote(NOTEQUIZ_CLI);
   for (const auto& a : args) cmd += " " + shell_quote(a);
   cmd += " >" + shell_quote(base + ".out") + " 2>" + shell_quote(base + ".err") + " </dev/null";

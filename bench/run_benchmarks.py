@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Runs every benchmark in one go, prints a markdown table and rewrites docs/benchmarks.md.
+Run through scripts/bench, which builds what this needs first. Every figure is measured in
+this run beside its reference; times are CPU seconds (user + system), the fastest of several
+runs, so other work on the machine does not count against them. A piece that is not built
+yet gets a row saying so.
+"""
+import datetime
+import glob
+import gzip
+import os
+import pathlib
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build/native"
+WORK = ROOT / "build/bench"
+CLI = BUILD / "cli/notequiz"
+WASM = ROOT / "build/wasm/wasm"
+COMMAND = "scripts/bench"
+ROUNDS = 5
+
+
+def run(cmd, cwd=ROOT, env=None, allowed=(0,)):
+    """Runs a process; returns (its CPU seconds, wall seconds, stdout, stderr)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in allowed:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} exited {proc.returncode}: {proc.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall, proc.stdout, proc.stderr
+
+
+def peak_rss(cmd, allowed=(0, 1)):
+    """Peak resident set of one run, in bytes, from GNU time."""
+    proc = subprocess.run(["/usr/bin/time", "-f", "maxrss_kb=%M", *map(str, cmd)], cwd=ROOT,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if proc.returncode not in allowed:
+        raise RuntimeError(f"{cmd} exited {proc.returncode}: {proc.stderr[-2000:]}")
+    return int(re.findall(r"maxrss_kb=(\d+)", proc.stderr)[-1]) * 1024
+
+
+def fastest(cmd, times=3, allowed=(0,)):
+    return min(run(cmd, allowed=allowed)[0] for _ in range(times))
+
+
+def tool(name, files):
+    out = run([BUILD / "bench" / name, "--rounds", str(ROUNDS), *files])[2]
+    fields = dict(kv.split("=") for kv in out.split())
+    return int(fields["bytes"]), float(fields["seconds"])
+
+
+def has_command(name):
+    if not CLI.exists():
+        return False
+    proc = subprocess.run([CLI, name, "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return proc.returncode == 0
+
+
+def mb(n):
+    return f"{n / 1e6:.1f} MB"
+
+
+def main():
+    corpus = sorted(glob.glob(str(WORK / "corpus/*.md")))
+    if not corpus:
+        sys.exit("no corpus: run scripts/bench (it runs bench/make_corpus.py)")
+    rows = []  # (what, result, reference, ratio, target)
+    notes = []
+
+    # Parse + model beside bare md4c, same bytes, same process shape.
+    corpus_bytes, md4c_s = tool("md4c_baseline", corpus)
+    _, parse_s = tool("parse_throughput", corpus)
+    md4c_mbs, parse_mbs = corpus_bytes / 1e6 / md4c_s, corpus_bytes / 1e6 / parse_s
+    rows.append((f"parse + model, {len(corpus):,} files ({mb(corpus_bytes)})", f"{parse_mbs:.0f} MB/s ({parse_s:.3f} s)",
+                 f"bare md4c parse: {md4c_mbs:.0f} MB/s ({md4c_s:.3f} s)", f"{100 * parse_mbs / md4c_mbs:.0f}% of md4c",
+                 "≥ 50%"))
+
+    # notequiz check beside bare md4c and markdownlint-cli2, same corpus.
+    if has_command("check"):
+        check_cmd = [CLI, "check", "--quiet", WORK / "corpus"]
+        check_s = fastest(check_cmd, allowed=(0, 1))
+        rows.append(("`notequiz check` on the corpus", f"{check_s:.3f} s", f"bare md4c parse: {md4c_s:.3f} s",
+                     f"{check_s / md4c_s:.2f}x md4c", "≤ 2x"))
+        lint_bin = ROOT / "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs"
+        lint_version = "not installed"
+        if lint_bin.exists():
+            import json
+            lint_version = json.loads((ROOT / "node_modules/markdownlint-cli2/package.json").read_text())["version"]
+            node = shutil.which("node")
+            node_version = subprocess.run([node, "--version"], stdout=subprocess.PIPE, text=True).stdout.strip()
+            try:
+                lint_s, lint_wall, _, _ = run([node, lint_bin, "corpus/*.md"], cwd=WORK, allowed=(0, 1))
+                rows.append((f"markdownlint-cli2 {lint_version} on the corpus (node {node_version})",
+                             f"{lint_s:.1f} s ({lint_wall:.1f} s wall)", f"`notequiz check`: {check_s:.3f} s",
+                             f"check {lint_s / check_s:.0f}x faster", "≥ 100x faster"))
+                engines = json.loads((ROOT / "node_modules/markdownlint/package.json").read_text()).get("engines", {})
+                if engines.get("node"):
+                    notes.append(f"markdownlint {engines['node']} is declared by its package (engines.node); "
+                                 f"it ran here on node {node_version}.")
+            except RuntimeError as e:
+                rows.append((f"markdownlint-cli2 {lint_version}", "failed to run", str(e).splitlines()[0][:80], "", "≥ 100x"))
+        else:
+            rows.append(("markdownlint-cli2", "not installed (npm ci)", "", "", "≥ 100x faster"))
+        small = corpus[: len(corpus) // 10]
+        rss_small = peak_rss([CLI, "check", "--quiet", *small])
+        rss_full = peak_rss([CLI, "check", "--quiet", WORK / "corpus"])
+        rows.append(("peak memory of `notequiz check`, whole corpus", mb(rss_full),
+                     f"a tenth of the corpus ({len(small)} files): {mb(rss_small)}", f"{rss_full / rss_small:.2f}x",
+                     "does not grow with the corpus"))
+    else:
+        rows.append(("`notequiz check`", "not built yet", "", "", "≤ 2x md4c, ≥ 100x markdownlint-cli2"))
+
+    # Export of a 10,000-card deck.
+    deck_dir = WORK / "deck-10000"
+    if has_command("export"):
+        out = WORK / "export-site"
+        export_cmd = [CLI, "export", deck_dir, "-o", out]
+        try:
+            export_s = fastest(export_cmd, allowed=(0, 1))
+            deck_bytes = sum(p.stat().st_size for p in deck_dir.rglob("*.md"))
+            parse_deck_bytes, parse_deck_s = tool("parse_throughput", [str(deck_dir / "cards.md")])
+            rows.append((f"`notequiz export` (site) of 10,000 cards ({mb(deck_bytes)})", f"{export_s:.3f} s",
+                         f"parsing the same notes: {parse_deck_s:.3f} s", f"{export_s / parse_deck_s:.1f}x parse",
+                         "< 1 s"))
+            rows.append(("peak memory of that export", mb(peak_rss(export_cmd)), f"notes: {mb(deck_bytes)}", "", ""))
+        except RuntimeError as e:
+            rows.append(("`notequiz export` of 10,000 cards", "failed", str(e).splitlines()[0][:100], "", "< 1 s"))
+    else:
+        rows.append(("`notequiz export` of 10,000 cards", "not built yet", "", "", "< 1 s"))
+
+    # The widget: payload and time to first card.
+    widget_files = [ROOT / "web/note-quiz.js", ROOT / "web/note-quiz-element.js", WASM / "notequiz_wasm.js",
+                    WASM / "notequiz_wasm.wasm"]
+    if all(f.exists() for f in widget_files):
+        payload = sum(len(gzip.compress(f.read_bytes(), 9)) for f in widget_files)
+        raw = sum(f.stat().st_size for f in widget_files)
+        rows.append(("widget payload (JS + CSS + wasm, gzip -9 per file)", f"{payload:,} bytes",
+                     f"uncompressed: {raw:,} bytes", f"{100 * payload / 80_000:.0f}% of budget", "≤ 80,000 bytes"))
+        first_card = ROOT / "bench/widget-first-card.mjs"
+        if first_card.exists():
+            try:
+                out = run([shutil.which("node"), first_card, "7"])[2]
+                median = re.search(r"module -> first card: median ([\d.]+) ms", out)
+                core = re.search(r"core ready.*?median ([\d.]+) ms", out)
+                rows.append(("widget time to first card, 1,000 cards of markdown, headless Chromium",
+                             f"{median.group(1)} ms (median of 7)",
+                             f"loading the wasm core alone: {core.group(1)} ms" if core else "",
+                             "", "≤ 150 ms"))
+            except (RuntimeError, AttributeError) as e:
+                rows.append(("widget time to first card", "failed", str(e).splitlines()[0][:100], "", "≤ 150 ms"))
+        else:
+            rows.append(("widget time to first card", "not built yet", "", "", "≤ 150 ms"))
+    else:
+        rows.append(("widget payload and time to first card", "not built yet (web/ and the wasm build)", "", "",
+                     "≤ 80,000 bytes, ≤ 150 ms"))
+
+    table = ["| Measure | Result | Reference, same run | Ratio | Target |", "|---|---|---|---|---|"]
+    table += [f"| {' | '.join(r)} |" for r in rows]
+    cpu = "unknown CPU"
+    try:
+        cpu = re.search(r"model name\s*:\s*(.*)", pathlib.Path("/proc/cpuinfo").read_text()).group(1)
+    except (OSError, AttributeError):
+        pass
+    machine = f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, " \
+              f"load average {os.getloadavg()[0]:.1f} when it ended"
+    print("\n".join(table))
+    for n in notes:
+        print(f"\n{n}")
+
+    doc = f"""# Benchmarks
+
+Reproduce every figure with one command (it builds what it needs, generates the inputs under
+`build/bench/` and rewrites this page):
+
+```sh
+{COMMAND}
+```
+
+Measured {datetime.date.today().isoformat()} on {machine}. Times are CPU seconds (user +
+system), the fastest of {ROUNDS} rounds for the in-process tools and of 3 runs for commands,
+so other work on a shared machine does not count; each figure sits beside a reference
+measured in the same run, and the ratio is what the target is about.
+
+{chr(10).join(table)}
+
+## What is measured
+
+- **The corpus**: `bench/make_corpus.py` writes 2,000 copies of the verbatim seed notes
+  (`tests/fixtures/go-interview-notes.md`) into `build/bench/corpus/`, each question title
+  suffixed with the copy's number so titles are distinct across the corpus; every other byte
+  is the seed's.
+- **parse + model**: `bench/parse_throughput.cpp` runs `parse_notes` over every file, building
+  the deck with its sanitized HTML; `bench/md4c_baseline.cpp` runs a bare `md_parse` with
+  callbacks that do nothing, with the same md4c flags, over the same bytes already in memory.
+- **`notequiz check`**: the command as a user runs it (`notequiz check --quiet build/bench/corpus`),
+  process start and file reading included, against the in-memory md4c parse: a conservative
+  ratio. markdownlint-cli2 is the pinned devDependency run with node on the same files.
+- **Peak memory**: GNU time's maximum resident set of one run; check on the whole corpus beside
+  check on a tenth of it shows whether memory grows with the corpus.
+- **export**: `notequiz export build/bench/deck-10000 -o build/bench/export-site` (the site
+  format) of one generated deck of 10,000 cards (the bundled Go notes' answers, cycled).
+- **The widget**: the gzip size of the files a page downloads (the same list as
+  `tests/browser/size_budget.test.mjs`), and `bench/widget-first-card.mjs`: a 1,000-card deck
+  given as markdown, from the module starting to run to its first card, in headless Chromium.
+"""
+    if notes:
+        doc += "\n## Notes\n\n" + "\n".join(f"- {n}" for n in notes) + "\n"
+    (ROOT / "docs/benchmarks.md").write_text(doc, encoding="utf-8")
+    print("\nwrote docs/benchmarks.md")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+#pragma once
+// What both benchmark tools share: the files read into memory once, untimed, then the same
+// work repeated over all of them; the fastest round's CPU time is reported (CPU, not wall
+// time, so other processes on a busy machine do not count), as one line scripts/bench reads:
+// `bytes=N files=N rounds=N seconds=S mb_per_s=X` (MB = 10^6 bytes).
+
+#include <algorithm>
+#include <ctime>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace notequiz::bench {
+
+struct note_file {
+  std::string path;
+  std::string text;
+};
+
+// Usage: TOOL [--rounds N] FILE...
+inline std::vector<note_file> read_arguments(int argc, char** argv, int& rounds) {
+  std::vector<note_file> files;
+  rounds = 5;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--rounds" && i + 1 < argc) {
+      rounds = std::max(1, std::atoi(argv[++i]));
+      continue;
+    }
+    std::ifstream in(arg, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (!in) {
+      std::fprintf(stderr, "cannot read %s\n", arg.c_str());
+      std::exit(2);
+    }
+    files.push_back({arg, s.str()});
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "usage: %s [--rounds N] FILE...\n", argv[0]);
+    std::exit(2);
+  }
+  return files;
+}
+
+// Runs `work` over every file `rounds` times; prints the fastest round. `work` returns a value
+// that depends on the result, so the compiler cannot drop it.
+template <typename Work>
+int report_fastest(const std::vector<note_file>& files, int rounds, Work work) {
+  std::size_t bytes = 0;
+  for (const auto& f : files) bytes += f.text.size();
+  double best = 1e300;
+  std::size_t sink = 0;
+  for (int r = 0; r < rounds; ++r) {
+    const std::clock_t start = std::clock();
+    for (const auto& f : files) sink += work(f);
+    best = std::min(best, static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC);
+  }
+  std::printf("bytes=%zu files=%zu rounds=%d seconds=%.6f mb_per_s=%.2f sink=%zu\n", bytes, files.size(), rounds, best,
+              static_cast<double>(bytes) / 1e6 / best, sink % 10);
+  return 0;
+}
+
+}  // namespace notequiz::bench

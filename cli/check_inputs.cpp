@@ -1,0 +1,177 @@
+#include "check_inputs.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include "files.hpp"
+
+namespace notequiz::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Git's idea of binary, made tolerant of a stray control byte: more than one byte in 64 of
+// the first 8 KiB is a control character other than tab, newline, carriage return, form feed.
+bool looks_binary(const std::string& bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 8192);
+  std::size_t control = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
+  }
+  return control > 0 && control * 64 > n;
+}
+
+std::string megabytes(std::uintmax_t bytes) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return buffer;
+}
+
+}  // namespace
+
+note_read read_note(const std::string& path) {
+  note_read r;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (!ec && fs::is_directory(status)) {
+    r.problem = "is a folder";
+    return r;
+  }
+  if (!ec && fs::is_regular_file(status)) {
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > max_note_bytes) {
+      r.problem = "file is " + megabytes(size) + ", over the " + std::to_string(max_note_bytes >> 20) +
+                  " MiB limit for a note; not checked";
+      return r;
+    }
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    r.problem = std::string("cannot open: ") + std::strerror(errno);
+    return r;
+  }
+  std::string content;
+  char buffer[65536];
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+    content.append(buffer, got);
+    if (content.size() > max_note_bytes) break;
+  }
+  const bool failed = std::ferror(f) != 0;
+  const int error = errno;
+  std::fclose(f);
+  if (failed) {
+    r.problem = std::string("cannot read: ") + std::strerror(error);
+    return r;
+  }
+  if (content.size() > max_note_bytes) {
+    r.problem = "file is over the " + std::to_string(max_note_bytes >> 20) + " MiB limit for a note; not checked";
+    return r;
+  }
+  if (content.compare(0, 2, "\xFF\xFE") == 0 || content.compare(0, 2, "\xFE\xFF") == 0) {
+    r.problem = "file is UTF-16 text; save it as UTF-8";
+    return r;
+  }
+  if (looks_binary(content)) {
+    r.problem = "binary file (control bytes in its first 8 KiB); not checked";
+    return r;
+  }
+  r.content = std::move(content);
+  return r;
+}
+
+const std::unordered_set<std::string>& exact_paths::listing(const std::string& folder) {
+  auto it = listings_.find(folder);
+  if (it != listings_.end()) return it->second;
+  std::unordered_set<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator entry(folder, ec), end; !ec && entry != end; entry.increment(ec)) {
+    names.insert(entry->path().filename().string());
+  }
+  return listings_.emplace(folder, std::move(names)).first->second;
+}
+
+bool exact_paths::exists(const std::string& path) {
+  std::string folder = !path.empty() && path[0] == '/' ? "/" : ".";
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    const std::string part = path.substr(start, slash - start);
+    start = slash + 1;
+    if (part.empty() || part == ".") continue;
+    if (part != ".." && listing(folder).count(part) == 0) return false;
+    folder = folder == "." ? part : folder == "/" ? "/" + part : folder + "/" + part;
+  }
+  return true;
+}
+
+std::unique_ptr<loaded_config> load_config(const std::string& path, std::string& error) {
+  const read_result file = read_file(path);
+  if (!file.content) {
+    error = file.error;
+    return nullptr;
+  }
+  auto loaded = std::make_unique<loaded_config>();
+  loaded->path = display_path(path);
+  std::error_code ec;
+  loaded->folder = fs::absolute(path, ec).lexically_normal().parent_path().generic_string();
+  config_result parsed = parse_config(*file.content);
+  loaded->config = std::move(parsed.config);
+  loaded->problems = std::move(parsed.diagnostics);
+  return loaded;
+}
+
+const loaded_config* config_finder::for_folder(const std::string& folder) {
+  const auto cached = by_folder_.find(folder);
+  if (cached != by_folder_.end()) return cached->second;
+  const loaded_config* found = nullptr;
+  const fs::path candidate = fs::path(folder) / ".notequiz.json";
+  std::error_code ec;
+  if (fs::is_regular_file(candidate, ec)) {
+    std::string error;
+    std::string shown = relative_to(candidate.generic_string(), fs::current_path(ec).generic_string());
+    if (shown.compare(0, 3, "../") == 0) shown = candidate.generic_string();
+    auto loaded = load_config(shown.empty() ? candidate.generic_string() : shown, error);
+    if (!loaded) {
+      loaded = std::make_unique<loaded_config>();
+      loaded->path = shown;
+      loaded->folder = folder;
+      diagnostic d;
+      d.rule = "config";
+      d.message = "cannot read the configuration: " + error + "; the defaults apply";
+      loaded->problems.push_back(std::move(d));
+    }
+    configs_.push_back(std::move(loaded));
+    found = configs_.back().get();
+  } else {
+    const fs::path parent = fs::path(folder).parent_path();
+    if (!parent.empty() && parent != fs::path(folder)) found = for_folder(parent.generic_string());
+  }
+  by_folder_.emplace(folder, found);
+  return found;
+}
+
+const loaded_config* config_finder::for_note(const std::string& path) {
+  std::error_code ec;
+  return for_folder(fs::absolute(path, ec).lexically_normal().parent_path().generic_string());
+}
+
+std::string display_path(const std::string& path) {
+  std::string shown = fs::path(path).generic_string();
+  while (shown.compare(0, 2, "./") == 0 && shown.size() > 2) shown.erase(0, 2);
+  return shown;
+}
+
+std::string relative_to(const std::string& path, const std::string& folder) {
+  std::error_code ec;
+  const fs::path a = fs::absolute(path, ec).lexically_normal();
+  const fs::path b = fs::absolute(folder, ec).lexically_normal();
+  return a.lexically_relative(b).generic_string();
+}
+
+}  // namespace notequiz::cli

@@ -1,0 +1,160 @@
+// check_file: one parse, one line scan, then every rule over what they produced.
+
+#include <algorithm>
+
+#include "check_context.hpp"
+#include "text.hpp"
+
+namespace notequiz {
+
+namespace detail {
+
+std::optional<severity> check_context::configured(rule r) const noexcept {
+  if (options.config) return options.config->severity_of(index_of(r));
+  return check_rules()[index_of(r)].default_severity;
+}
+
+std::optional<severity> check_context::effective(rule r, std::uint32_t line) const noexcept {
+  const auto s = configured(r);
+  if (!s || disabled.suppressed(r, line)) return std::nullopt;
+  return s;
+}
+
+found_problem& check_context::report(rule r, std::uint32_t line, std::uint32_t column, std::string message,
+                                     std::optional<severity> default_override) {
+  found_problem p;
+  p.which = r;
+  p.default_override = default_override;
+  p.problem.rule = std::string(check_rules()[index_of(r)].name);
+  p.problem.line = line;
+  p.problem.column = column;
+  p.problem.message = std::move(message);
+  found.push_back(std::move(p));
+  return found.back();
+}
+
+void check_context::fix_last(std::size_t offset, std::size_t length, std::string replacement) {
+  if (!fixes_allowed || found.empty()) return;
+  fixes.push_back({base_offset + offset, length, std::move(replacement), found.size() - 1});
+}
+
+std::string excerpt(std::string_view text, std::size_t max_bytes) {
+  text = trim(text);
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+namespace {
+
+// The parser's own findings, under the rule of the same name.
+void take_parser_diagnostics(check_context& ctx) {
+  for (const auto& d : ctx.parsed.diagnostics) {
+    const rule_info* info = find_rule(d.rule);
+    if (!info) continue;
+    const auto r = static_cast<rule>(info - check_rules().data());
+    found_problem& p = ctx.report(r, d.line, d.column, d.message, d.severity);
+    p.problem.end_line = d.end_line;
+    p.problem.end_column = d.end_column;
+  }
+}
+
+file_report build_report(check_context& ctx, const check_file_options& options) {
+  file_report report;
+  report.path = options.path;
+  report.cards = ctx.parsed.deck.cards.size();
+  std::vector<std::size_t> kept_as(ctx.found.size(), SIZE_MAX);
+  std::vector<std::size_t> order(ctx.found.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const diagnostic& x = ctx.found[a].problem;
+    const diagnostic& y = ctx.found[b].problem;
+    return x.line != y.line ? x.line < y.line : x.column < y.column;
+  });
+  for (std::size_t i : order) {
+    found_problem& p = ctx.found[i];
+    std::optional<severity> s = ctx.configured(p.which);
+    if (!s || ctx.disabled.suppressed(p.which, p.problem.line)) continue;
+    const bool default_level = !options.config || options.config->levels.size() <= index_of(p.which) ||
+                               options.config->levels[index_of(p.which)] == rule_level::default_level;
+    p.problem.severity = default_level && p.default_override ? *p.default_override : *s;
+    kept_as[i] = report.diagnostics.size();
+    report.diagnostics.push_back(std::move(p.problem));
+  }
+  for (auto& f : ctx.fixes) {
+    if (kept_as[f.diagnostic] == SIZE_MAX) continue;
+    f.diagnostic = kept_as[f.diagnostic];
+    report.fixes.push_back(std::move(f));
+  }
+  std::sort(report.fixes.begin(), report.fixes.end(), [](const text_edit& a, const text_edit& b) { return a.offset < b.offset; });
+  // Two fixes of one span (a line both indented and missing its space) cannot both apply.
+  std::vector<text_edit> disjoint;
+  for (auto& f : report.fixes) {
+    if (!disjoint.empty() && disjoint.back().offset + disjoint.back().length > f.offset) continue;
+    disjoint.push_back(std::move(f));
+  }
+  report.fixes = std::move(disjoint);
+  report.facts = std::move(ctx.facts);
+  return report;
+}
+
+}  // namespace
+
+}  // namespace detail
+
+file_report check_file(std::string_view markdown, const check_file_options& options) {
+  parse_options parse;
+  parse.source_path = options.path;
+  if (options.config) parse.question_level = options.config->question_level;
+  const parse_result parsed = parse_notes(markdown, parse);
+
+  std::string_view text = markdown;
+  std::size_t offset = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+    offset = 3;
+  }
+  // Rules read the same valid UTF-8 the parser read; fixes need the file's own bytes.
+  if (text.size() > 0xFFFFFFF0u) text = {};  // the parser refused it too
+  std::string valid;
+  bool own_bytes = true;
+  // The parser already looked: it reports invalid UTF-8 and NUL bytes as `encoding`.
+  const bool clean = std::none_of(parsed.diagnostics.begin(), parsed.diagnostics.end(),
+                                  [](const diagnostic& d) { return d.rule == "encoding"; });
+  if (!clean) {
+    valid = detail::to_valid_utf8(text);
+    text = valid;
+    own_bytes = false;
+  }
+
+  const detail::line_scanner scanner(text);
+  detail::check_context ctx(text, offset, own_bytes, scanner, parsed, options);
+  detail::read_directives(ctx);
+  detail::take_parser_diagnostics(ctx);
+  detail::check_encoding(ctx, markdown);
+  detail::check_answers(ctx);
+  detail::check_duplicates(ctx);
+  detail::check_references(ctx);
+  detail::check_fences(ctx);
+  detail::check_headings(ctx);
+  detail::check_choices(ctx);
+  detail::check_raw_html(ctx);
+  return detail::build_report(ctx, options);
+}
+
+std::string apply_fixes(std::string_view markdown, const std::vector<text_edit>& fixes) {
+  std::string out;
+  out.reserve(markdown.size() + fixes.size() * 4);
+  std::size_t at = 0;
+  for (const auto& f : fixes) {
+    if (f.offset < at || f.offset + f.length > markdown.size()) continue;
+    out.append(markdown.substr(at, f.offset - at));
+    out.append(f.replacement);
+    at = f.offset + f.length;
+  }
+  out.append(markdown.substr(at));
+  return out;
+}
+
+}  // namespace notequiz

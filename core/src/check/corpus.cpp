@@ -1,0 +1,117 @@
+// The files checked together: duplicate questions and deck ids across notes, and the
+// #fragments of links between notes. Only hashes and positions are kept per file.
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "anchors.hpp"
+#include "check_context.hpp"
+#include "paths.hpp"
+#include "text.hpp"
+
+namespace notequiz {
+
+namespace {
+
+struct place {
+  std::uint32_t file = 0;
+  std::uint32_t line = 0;
+};
+
+struct pending_link {
+  std::uint32_t file = 0;
+  cross_file_facts::fragment_link link;
+};
+
+diagnostic make(detail::rule r, severity s, std::uint32_t line, std::uint32_t column, std::string message) {
+  diagnostic d;
+  d.rule = std::string(check_rules()[detail::index_of(r)].name);
+  d.severity = s;
+  d.line = line;
+  d.column = column;
+  d.message = std::move(message);
+  return d;
+}
+
+void insert_sorted(std::vector<diagnostic>& list, diagnostic d) {
+  const auto at = std::upper_bound(list.begin(), list.end(), d, [](const diagnostic& a, const diagnostic& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
+  list.insert(at, std::move(d));
+}
+
+std::vector<std::uint64_t> anchors_of(std::string_view markdown) {
+  if (markdown.substr(0, 3) == "\xEF\xBB\xBF") markdown.remove_prefix(3);
+  std::string valid;
+  if (detail::find_invalid_utf8(markdown) != std::string_view::npos) {
+    valid = detail::to_valid_utf8(markdown);
+    markdown = valid;
+  }
+  return detail::heading_anchor_keys(detail::line_scanner(markdown));
+}
+
+}  // namespace
+
+struct check_corpus::state {
+  std::vector<std::string> paths;
+  std::unordered_map<std::uint64_t, place> questions;
+  std::unordered_map<std::string, place> deck_ids;
+  std::unordered_map<std::string, std::vector<std::uint64_t>> anchors;  // by normalized path
+  std::vector<pending_link> links;
+};
+
+check_corpus::check_corpus() : state_(std::make_unique<state>()) {}
+check_corpus::~check_corpus() = default;
+check_corpus::check_corpus(check_corpus&&) noexcept = default;
+check_corpus& check_corpus::operator=(check_corpus&&) noexcept = default;
+
+void check_corpus::add(file_report& report) {
+  state& s = *state_;
+  const auto file = static_cast<std::uint32_t>(s.paths.size());
+  s.paths.push_back(report.path);
+  cross_file_facts& facts = report.facts;
+
+  for (const auto& q : facts.questions) {
+    const auto [it, fresh] = s.questions.emplace(q.key, place{file, q.line});
+    if (fresh || it->second.file == file || !q.report_as) continue;
+    insert_sorted(report.diagnostics,
+                  make(detail::rule::duplicate_question, *q.report_as, q.line, q.column,
+                       "question \"" + detail::excerpt(q.title) + "\" is also asked in " + s.paths[it->second.file] + ":" +
+                           std::to_string(it->second.line)));
+  }
+  if (!facts.deck_id.empty()) {
+    const auto [it, fresh] = s.deck_ids.emplace(facts.deck_id, place{file, facts.deck_id_line});
+    if (!fresh && it->second.file != file && facts.deck_id_report_as) {
+      insert_sorted(report.diagnostics,
+                    make(detail::rule::duplicate_id, *facts.deck_id_report_as, facts.deck_id_line, 1,
+                         "deck id `" + facts.deck_id + "` is also pinned in " + s.paths[it->second.file] + ":" +
+                             std::to_string(it->second.line) + "; progress of the two decks would be mixed up"));
+    }
+  }
+  s.anchors[detail::join_path({}, report.path)] = std::move(facts.anchors);
+  for (auto& link : facts.links) s.links.push_back({file, std::move(link)});
+  facts = cross_file_facts{};
+}
+
+std::vector<located_diagnostic> check_corpus::finish(const read_note_fn& read_note) {
+  state& s = *state_;
+  std::vector<located_diagnostic> found;
+  for (const auto& pending : s.links) {
+    const auto& link = pending.link;
+    auto it = s.anchors.find(link.target);
+    if (it == s.anchors.end()) {
+      if (!read_note) continue;
+      const std::optional<std::string> text = read_note(link.target);
+      if (!text) continue;
+      it = s.anchors.emplace(link.target, anchors_of(*text)).first;
+    }
+    if (std::binary_search(it->second.begin(), it->second.end(), detail::fragment_key(link.fragment))) continue;
+    found.push_back({s.paths[pending.file],
+                     make(detail::rule::broken_link, link.report_as, link.line, link.column,
+                          "no heading in " + link.target + " has the anchor `#" + detail::excerpt(link.fragment, 60) + "`")});
+  }
+  s.links.clear();
+  return found;
+}
+
+}  // namespace notequiz

@@ -1,0 +1,112 @@
+// empty-answer: a question whose answer says nothing: no lines at all, only an empty fence,
+// whitespace, comments, or a placeholder such as TODO or 待补充.
+
+#include <cctype>
+
+#include "check_context.hpp"
+#include "text.hpp"
+
+namespace notequiz::detail {
+
+namespace {
+
+constexpr std::string_view placeholders[] = {
+    "todo", "tbd", "tba", "fixme", "wip", "xxx", "...", "…", "……", "?", "??", "???",
+    "待补充", "待完善", "待续", "待更新", "待定", "待写", "暂无", "未完成", "未完待续", "略",
+};
+
+bool starts_with(std::string_view s, std::string_view prefix) noexcept { return s.substr(0, prefix.size()) == prefix; }
+bool ends_with(std::string_view s, std::string_view suffix) noexcept {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Without list markers, emphasis, brackets and closing punctuation around it.
+std::string_view strip_decoration(std::string_view s) noexcept {
+  s = trim(s);
+  for (std::string_view marker : {"- ", "* ", "+ ", "> ", "1. "}) {
+    if (starts_with(s, marker)) s = trim(s.substr(marker.size()));
+  }
+  constexpr std::string_view openers[] = {"*", "_", "~", "`", "(", "[", "（", "【"};
+  constexpr std::string_view closers[] = {"*", "_", "~", "`", ")", "]", "）", "】", ":", "!", "。", "：", "！"};
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    for (std::string_view o : openers) {
+      if (starts_with(s, o)) s.remove_prefix(o.size()), changed = true;
+    }
+    for (std::string_view c : closers) {
+      if (ends_with(s, c)) s.remove_suffix(c.size()), changed = true;
+    }
+    s = trim(s);
+  }
+  return s;
+}
+
+// The placeholder the line is, or empty.
+std::string_view placeholder_in(std::string_view line) {
+  std::string_view s = strip_decoration(line);
+  // "TBD." but not "...": a full stop after a word.
+  if (s.size() > 1 && s.back() == '.' && s[s.size() - 2] != '.') s.remove_suffix(1);
+  std::string lower(s.substr(0, 40));
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view p : placeholders) {
+    if (lower == p) return p;
+    // "TODO: explain this" is still only a promise.
+    if (std::isalpha(static_cast<unsigned char>(p[0])) && starts_with(lower, p) &&
+        (starts_with(std::string_view(lower).substr(p.size()), ":") || starts_with(std::string_view(lower).substr(p.size()), "："))) {
+      return p;
+    }
+  }
+  return {};
+}
+
+bool is_comment_line(std::string_view line) noexcept {
+  line = trim(line);
+  return starts_with(line, "<!--") && ends_with(line, "-->") && line.find("-->") == line.size() - 3;
+}
+
+}  // namespace
+
+void check_answers(check_context& ctx) {
+  if (!ctx.enabled(rule::empty_answer)) return;
+  for (const card& c : ctx.parsed.deck.cards) {
+    if (c.kind != card_kind::flashcard) continue;  // options are an answer
+    const source_position& p = c.position;
+    bool fence = false;
+    std::string_view placeholder;
+    bool said_something = false;
+    for (std::uint32_t l = p.answer_start_line; l <= p.answer_end_line && l <= ctx.scanner.line_count() && !said_something; ++l) {
+      const std::string_view text = ctx.line(l);
+      switch (ctx.scanner.at(l).kind) {
+        case line_kind::blank: break;
+        case line_kind::fence_open:
+        case line_kind::fence_close: fence = true; break;
+        case line_kind::fence_content:
+          if (!is_blank(text)) said_something = true;
+          break;
+        default:
+          if (is_comment_line(text)) break;
+          if (const std::string_view found = placeholder_in(text); !found.empty()) {
+            if (placeholder.empty()) placeholder = found;
+            break;
+          }
+          said_something = true;
+      }
+    }
+    if (said_something) continue;
+    std::string message = "question \"" + excerpt(c.title) + "\" has ";
+    if (!placeholder.empty()) {
+      std::string shown(placeholder);
+      if (std::isalpha(static_cast<unsigned char>(shown[0]))) {
+        for (char& ch : shown) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      }
+      message += "only a placeholder (" + shown + ") for an answer";
+    } else if (fence) {
+      message += "only an empty code block for an answer";
+    } else {
+      message += "no answer";
+    }
+    ctx.report(rule::empty_answer, p.line, p.column, std::move(message));
+  }
+}
+
+}  // namespace notequiz::detail

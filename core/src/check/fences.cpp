@@ -1,0 +1,141 @@
+// Code fences: unclosed-fence (a fence that swallows the rest of the note) and
+// fence-language (a programming-language label on prose).
+
+#include <algorithm>
+#include <cctype>
+
+#include "anchors.hpp"
+#include "check_context.hpp"
+#include "text.hpp"
+#include "unicode.hpp"
+#include "word_lists.hpp"
+
+namespace notequiz::detail {
+
+namespace {
+
+// Info words that promise code, sorted. Markup and data (html, json, yaml, md) are left alone:
+// prose inside them is normal.
+constexpr std::string_view programming_languages[] = {
+    "asm", "bash", "bat", "c", "c#", "c++", "cc", "cjs", "clj", "clojure", "cmd", "cpp", "cs", "csharp",
+    "cxx", "d", "dart", "delphi", "elixir", "erl", "erlang", "ex", "exs", "f#", "fish", "fortran", "fsharp",
+    "go", "golang", "groovy", "h", "haskell", "hpp", "hs", "java", "javascript", "jl", "js", "jsx", "julia",
+    "kotlin", "kt", "lisp", "lua", "matlab", "mjs", "ml", "nasm", "nim", "objc", "objective-c", "objectivec",
+    "ocaml", "pascal", "perl", "php", "pl", "plsql", "powershell", "ps1", "py", "python", "python3", "r",
+    "rb", "rs", "ruby", "rust", "scala", "scheme", "sh", "shell", "solidity", "sql", "swift", "ts", "tsx",
+    "typescript", "v", "vb", "vbnet", "zig", "zsh",
+};
+
+enum class line_sort : std::uint8_t { blank, code, prose };
+
+bool starts_with(std::string_view s, std::string_view p) noexcept { return s.substr(0, p.size()) == p; }
+
+// Characters English sentences do without and code rarely does.
+bool is_code_punctuation(char c) noexcept {
+  switch (c) {
+    case '{': case '}': case '[': case ']': case '(': case ')': case '=': case ';': case '<': case '>':
+    case '|': case '&': case '$': case '\\': case '_': case '*': case '/': case '"': case '`':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A line of a fence: prose when it has CJK text outside comments and string literals, is a bare
+// URL, or reads as an English sentence (a capital, five or more words, no code punctuation).
+line_sort classify(std::string_view line) {
+  const std::string_view t = trim(line);
+  if (t.empty()) return line_sort::blank;
+  for (std::string_view comment : {"//", "#", "/*", "*", "--", ";;", "<!--"}) {
+    if (starts_with(t, comment)) return line_sort::code;
+  }
+  char quote = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    const char c = t[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+      ++i;
+      continue;
+    }
+    if (c == '"' || c == '`') {
+      quote = c;
+      ++i;
+      continue;
+    }
+    if ((c == ' ' || c == '\t') && i + 1 < t.size() && (t[i + 1] == '#' || (t[i + 1] == '/' && i + 2 < t.size() && t[i + 2] == '/'))) {
+      break;  // a trailing comment may be in any language
+    }
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      if (is_cjk(next_code_point(t, i))) return line_sort::prose;
+      continue;
+    }
+    ++i;
+  }
+  if ((starts_with(t, "http://") || starts_with(t, "https://")) && t.find(' ') == std::string_view::npos) return line_sort::prose;
+  if (t[0] < 'A' || t[0] > 'Z') return line_sort::code;
+  int words = 0;
+  bool in_word = false;
+  for (char c : t) {
+    if (is_code_punctuation(c)) return line_sort::code;
+    const bool letter = std::isalpha(static_cast<unsigned char>(c)) || c == '\'' || c == '-';
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words >= 5 ? line_sort::prose : line_sort::code;
+}
+
+void check_unclosed(check_context& ctx, const fence& f) {
+  std::vector<std::string> swallowed;
+  std::size_t count = 0;
+  for (std::uint32_t l = f.open_line + 1; l <= ctx.scanner.line_count(); ++l) {
+    const std::string_view line = ctx.line(l);
+    if (line.empty() || atx_level(line) == 0) continue;
+    if (++count <= 3) swallowed.push_back("\"" + excerpt(heading_text(line), 40) + "\"");
+  }
+  std::string message = "code fence is never closed: it runs to the end of the file";
+  if (count > 0) {
+    message += " and swallows " + std::to_string(count) + (count == 1 ? " heading: " : " headings: ");
+    for (std::size_t i = 0; i < swallowed.size(); ++i) message += (i ? ", " : "") + swallowed[i];
+    if (count > swallowed.size()) message += " and " + std::to_string(count - swallowed.size()) + " more";
+  }
+  std::size_t marker_at = 0;
+  indent_width(ctx.line(f.open_line), &marker_at);
+  ctx.report(rule::unclosed_fence, f.open_line, static_cast<std::uint32_t>(marker_at + 1), std::move(message));
+}
+
+void check_language(check_context& ctx, const fence& f) {
+  const std::string_view word = std::string_view(f.info).substr(0, f.info.find_first_of(" \t{"));
+  if (!in_word_list(programming_languages, word)) return;
+  std::uint32_t lines = 0, prose = 0;
+  for (std::uint32_t l = f.open_line + 1; l < f.close_line; ++l) {
+    switch (classify(ctx.line(l))) {
+      case line_sort::blank: break;
+      case line_sort::code: ++lines; break;
+      case line_sort::prose: ++lines, ++prose; break;
+    }
+  }
+  // Mostly prose: three lines in four. A snippet with its explanation under it stays code.
+  if (prose == 0 || prose * 4 < lines * 3) return;
+  const std::string_view open = ctx.line(f.open_line);
+  const std::size_t word_at = open.find(word, open.find_first_not_of(" \t`~"));
+  ctx.report(rule::fence_language, f.open_line, static_cast<std::uint32_t>(word_at + 1),
+             "`" + std::string(word) + "` fence holds prose, not code (" + std::to_string(prose) + " of " +
+                 std::to_string(lines) + " lines); label it `text`");
+  ctx.fix_last(ctx.line_start(f.open_line) + word_at, word.size(), "text");
+}
+
+}  // namespace
+
+void check_fences(check_context& ctx) {
+  const bool unclosed = ctx.enabled(rule::unclosed_fence);
+  const bool language = ctx.enabled(rule::fence_language);
+  for (const fence& f : ctx.scanner.fences()) {
+    if (f.close_line == 0) {
+      if (unclosed) check_unclosed(ctx, f);
+    } else if (language) {
+      check_language(ctx, f);
+    }
+  }
+}
+
+}  // namespace notequiz::detail
