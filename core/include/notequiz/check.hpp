@@ -4,8 +4,8 @@
 ///
 /// One file at a time: `check_file` parses a note once and reports its problems;
 /// `check_corpus::add` then compares it with the files added before, keeping only small
-/// facts (hashes of question titles and heading anchors), so memory does not grow with
-/// the size of the notes. The core never touches the file system: whether a linked file
+/// facts (a hash and a line per question, a pinned deck id, links into other notes), so
+/// memory does not grow with the size of the notes. The core never touches the file system: whether a linked file
 /// exists is asked through a callback.
 
 #include <cstddef>
@@ -101,7 +101,7 @@ struct text_edit {
 };
 
 /// What cross-file rules need to know about one file. Small: hashes and positions, no text
-/// but the deck id and the targets of links into other notes.
+/// but the titles, the deck id and the targets of links into other notes.
 struct cross_file_facts {
   struct question {
     std::uint64_t key = 0;  ///< hash of the normalized title
@@ -119,8 +119,7 @@ struct cross_file_facts {
   std::uint32_t deck_id_line = 0;
   std::optional<severity> deck_id_report_as;
   std::vector<question> questions;
-  std::vector<std::uint64_t> anchors;  ///< hashes of the anchors its headings produce, sorted
-  std::vector<fragment_link> links;    ///< links with a `#fragment` into other notes
+  std::vector<fragment_link> links;  ///< links with a `#fragment` into other notes
 };
 
 struct file_report {
@@ -151,6 +150,8 @@ using read_note_fn = std::function<std::optional<std::string>(const std::string&
 
 /// The files checked together, for rules that look across files: duplicate-question,
 /// duplicate-id (deck ids pinned in front matter) and broken-link (`other.md#fragment`).
+/// Per file it keeps the path, a hash and line per question, and the pinned deck id; the
+/// notes that links point into are read again by finish(), only for their headings.
 class check_corpus {
  public:
   check_corpus();
@@ -159,13 +160,13 @@ class check_corpus {
   check_corpus& operator=(check_corpus&&) noexcept;
 
   /// Adds a checked file: appends to `report.diagnostics` its clashes with the files added
-  /// before (keeping them sorted), remembers its questions, deck id and anchors, and keeps
-  /// its links into other notes for finish(). `report.facts` is emptied.
+  /// before (keeping them sorted), remembers its questions and deck id, and keeps its links
+  /// into other notes for finish(). `report.facts` is emptied.
   void add(file_report& report);
 
-  /// Checks the `#fragment`s of links between notes, once every file has been added. Notes
-  /// outside the corpus are read through `read_note` (may be empty: such links are then not
-  /// checked). Returns the problems in the order the links were added.
+  /// Checks the `#fragment`s of links between notes, once every file has been added: each
+  /// linked note is read once through `read_note` for its headings (may be empty: the links
+  /// are then not checked). Returns the problems in the order the links were added.
   std::vector<located_diagnostic> finish(const read_note_fn& read_note);
 
  private:

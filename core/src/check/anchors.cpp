@@ -47,12 +47,12 @@ std::string lowered(std::string_view text) {
   return out;
 }
 
-// `Title {#id}`: the id, removed from `text`.
-std::string_view take_pinned_id(std::string& text) {
+// `Title {#id}`: the id.
+std::string_view take_pinned_id(std::string_view text) {
   if (text.empty() || text.back() != '}') return {};
   const std::size_t open = text.rfind("{#");
-  if (open == std::string::npos || open + 3 > text.size()) return {};
-  return std::string_view(text).substr(open + 2, text.size() - open - 3);
+  if (open == std::string_view::npos || open + 3 > text.size()) return {};
+  return text.substr(open + 2, text.size() - open - 3);
 }
 
 bool is_setext_underline(std::string_view line) noexcept {
@@ -66,6 +66,13 @@ bool is_setext_underline(std::string_view line) noexcept {
 }  // namespace
 
 std::string heading_text(std::string_view line) {
+  std::string text;
+  heading_text(line, text);
+  return text;
+}
+
+void heading_text(std::string_view line, std::string& text) {
+  text.clear();
   std::size_t start = 0;
   indent_width(line, &start);
   line.remove_prefix(start);
@@ -76,8 +83,6 @@ std::string heading_text(std::string_view line) {
   while (end > 0 && line[end - 1] == '#') --end;
   if (end < line.size() && (end == 0 || line[end - 1] == ' ' || line[end - 1] == '\t')) line = trim(line.substr(0, end));
 
-  std::string text;
-  text.reserve(line.size());
   for (std::size_t i = 0; i < line.size(); ++i) {
     // `[label](target)` and `![alt](target)` show only their label.
     if (line[i] == ']' && i + 1 < line.size() && line[i + 1] == '(') {
@@ -90,12 +95,16 @@ std::string heading_text(std::string_view line) {
     if (line[i] == '[' || (line[i] == '!' && i + 1 < line.size() && line[i + 1] == '[')) continue;
     text.push_back(line[i]);
   }
-  return text;
 }
 
 std::string heading_slug(std::string_view text) {
   std::string slug;
-  slug.reserve(text.size());
+  heading_slug(text, slug);
+  return slug;
+}
+
+void heading_slug(std::string_view text, std::string& slug) {
+  slug.clear();
   text = trim(text);
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
@@ -111,34 +120,37 @@ std::string heading_slug(std::string_view text) {
       append_lowered(slug, text, at, i, original);
     }
   }
-  return slug;
 }
 
 std::uint64_t fragment_key(std::string_view fragment) { return hash_key(lowered(percent_decode(fragment))); }
 
 std::vector<std::uint64_t> heading_anchor_keys(const line_scanner& scanner) {
   std::vector<std::uint64_t> keys;
-  std::unordered_map<std::string, unsigned> seen;
-  auto add_heading = [&](std::string text) {
-    const std::string_view pinned = take_pinned_id(text);
+  std::unordered_map<std::uint64_t, unsigned> seen;  // slug hash -> times seen
+  std::string text, slug;                              // reused: no allocation per heading
+  auto add_heading = [&](std::string_view heading) {
+    std::string_view shown = heading;
+    const std::string_view pinned = take_pinned_id(heading);
     if (!pinned.empty()) {
       keys.push_back(hash_key(lowered(pinned)));
-      text.resize(text.size() - pinned.size() - 3);
+      shown = heading.substr(0, heading.size() - pinned.size() - 3);
     }
-    std::string slug = heading_slug(text);
-    unsigned& count = seen[slug];
-    keys.push_back(hash_key(count == 0 ? slug : slug + "-" + std::to_string(count)));
+    heading_slug(shown, slug);
+    const std::uint64_t key = hash_key(slug);
+    unsigned& count = seen[key];
+    keys.push_back(count == 0 ? key : hash_more(key, "-" + std::to_string(count)));
     ++count;
   };
   const std::uint32_t n = scanner.line_count();
   for (std::uint32_t l = 1; l <= n; ++l) {
     const line_kind kind = scanner.at(l).kind;
     if (kind == line_kind::atx_heading) {
-      add_heading(heading_text(scanner.lines().line(l)));
+      heading_text(scanner.lines().line(l), text);
+      add_heading(text);
     } else if (kind == line_kind::text && l < n && scanner.at(l + 1).kind == line_kind::text &&
                scanner.at(l).indent < 4 && is_setext_underline(scanner.lines().line(l + 1)) &&
                (l == 1 || scanner.at(l - 1).kind != line_kind::text)) {
-      add_heading(std::string(trim(scanner.lines().line(l))));
+      add_heading(trim(scanner.lines().line(l)));
       ++l;
     }
   }

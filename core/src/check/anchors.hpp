@@ -11,20 +11,23 @@
 namespace notequiz::detail {
 
 // FNV-1a: the corpus keeps hashes of titles and anchors instead of the text.
-constexpr std::uint64_t hash_key(std::string_view text) noexcept {
-  std::uint64_t h = 14695981039346656037ull;
+// `hash_key(a + b)` is `hash_more(hash_key(a), b)`.
+constexpr std::uint64_t hash_more(std::uint64_t h, std::string_view text) noexcept {
   for (char c : text) {
     h ^= static_cast<unsigned char>(c);
     h *= 1099511628211ull;
   }
   return h;
 }
+constexpr std::uint64_t hash_key(std::string_view text) noexcept { return hash_more(14695981039346656037ull, text); }
 
 // The text of an ATX heading line: markers, closing #'s and link targets removed.
 std::string heading_text(std::string_view line);
+void heading_text(std::string_view line, std::string& out);  // into a reused buffer
 
 // GitHub's anchor for a heading text (before `-1`, `-2` are added to repeated ones).
 std::string heading_slug(std::string_view text);
+void heading_slug(std::string_view text, std::string& out);  // into a reused buffer
 
 // The key a `#fragment` (still percent-encoded) is looked up by.
 std::uint64_t fragment_key(std::string_view fragment);

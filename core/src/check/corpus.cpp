@@ -1,7 +1,9 @@
 // The files checked together: duplicate questions and deck ids across notes, and the
-// #fragments of links between notes. Only hashes and positions are kept per file.
+// #fragments of links between notes. Only hashes and positions are kept per file; linked
+// notes are read again at the end, for their headings only.
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 #include "anchors.hpp"
@@ -33,11 +35,16 @@ diagnostic make(detail::rule r, severity s, std::uint32_t line, std::uint32_t co
   return d;
 }
 
-void insert_sorted(std::vector<diagnostic>& list, diagnostic d) {
-  const auto at = std::upper_bound(list.begin(), list.end(), d, [](const diagnostic& a, const diagnostic& b) {
+// Adds `added` to the sorted `list`, each after the ones already there at its place. One merge,
+// not an insert per diagnostic: a file repeating thousands of questions made that quadratic.
+void merge_sorted(std::vector<diagnostic>& list, std::vector<diagnostic> added) {
+  const auto before = [](const diagnostic& a, const diagnostic& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;
-  });
-  list.insert(at, std::move(d));
+  };
+  std::stable_sort(added.begin(), added.end(), before);
+  const auto middle = static_cast<std::ptrdiff_t>(list.size());
+  list.insert(list.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+  std::inplace_merge(list.begin(), list.begin() + middle, list.end(), before);
 }
 
 std::vector<std::uint64_t> anchors_of(std::string_view markdown) {
@@ -56,7 +63,7 @@ struct check_corpus::state {
   std::vector<std::string> paths;
   std::unordered_map<std::uint64_t, place> questions;
   std::unordered_map<std::string, place> deck_ids;
-  std::unordered_map<std::string, std::vector<std::uint64_t>> anchors;  // by normalized path
+  std::unordered_map<std::string, std::vector<std::uint64_t>> anchors;  // of linked notes, read by finish()
   std::vector<pending_link> links;
 };
 
@@ -70,25 +77,24 @@ void check_corpus::add(file_report& report) {
   const auto file = static_cast<std::uint32_t>(s.paths.size());
   s.paths.push_back(report.path);
   cross_file_facts& facts = report.facts;
+  std::vector<diagnostic> added;
 
   for (const auto& q : facts.questions) {
     const auto [it, fresh] = s.questions.emplace(q.key, place{file, q.line});
     if (fresh || it->second.file == file || !q.report_as) continue;
-    insert_sorted(report.diagnostics,
-                  make(detail::rule::duplicate_question, *q.report_as, q.line, q.column,
+    added.push_back(make(detail::rule::duplicate_question, *q.report_as, q.line, q.column,
                        "question \"" + detail::excerpt(q.title) + "\" is also asked in " + s.paths[it->second.file] + ":" +
                            std::to_string(it->second.line)));
   }
   if (!facts.deck_id.empty()) {
     const auto [it, fresh] = s.deck_ids.emplace(facts.deck_id, place{file, facts.deck_id_line});
     if (!fresh && it->second.file != file && facts.deck_id_report_as) {
-      insert_sorted(report.diagnostics,
-                    make(detail::rule::duplicate_id, *facts.deck_id_report_as, facts.deck_id_line, 1,
+      added.push_back(make(detail::rule::duplicate_id, *facts.deck_id_report_as, facts.deck_id_line, 1,
                          "deck id `" + facts.deck_id + "` is also pinned in " + s.paths[it->second.file] + ":" +
                              std::to_string(it->second.line) + "; progress of the two decks would be mixed up"));
     }
   }
-  s.anchors[detail::join_path({}, report.path)] = std::move(facts.anchors);
+  merge_sorted(report.diagnostics, std::move(added));
   for (auto& link : facts.links) s.links.push_back({file, std::move(link)});
   facts = cross_file_facts{};
 }

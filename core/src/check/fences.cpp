@@ -46,8 +46,22 @@ bool is_code_punctuation(char c) noexcept {
 line_sort classify(std::string_view line) {
   const std::string_view t = trim(line);
   if (t.empty()) return line_sort::blank;
-  for (std::string_view comment : {"//", "#", "/*", "*", "--", ";;", "<!--"}) {
-    if (starts_with(t, comment)) return line_sort::code;
+  switch (t[0]) {  // a comment line: //, /*, #, *, --, ;;, <!--
+    case '#':
+    case '*': return line_sort::code;
+    case '/':
+      if (starts_with(t, "//") || starts_with(t, "/*")) return line_sort::code;
+      break;
+    case '-':
+      if (starts_with(t, "--")) return line_sort::code;
+      break;
+    case ';':
+      if (starts_with(t, ";;")) return line_sort::code;
+      break;
+    case '<':
+      if (starts_with(t, "<!--")) return line_sort::code;
+      break;
+    default: break;
   }
   char quote = 0;
   for (std::size_t i = 0; i < t.size();) {

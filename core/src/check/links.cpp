@@ -29,14 +29,24 @@ void report_unsafe(check_context& ctx, const reference& ref, bool image) {
                  (image ? " and data:image/ URLs" : "") + " are kept");
 }
 
-bool has_anchor(const std::vector<std::uint64_t>& anchors, std::string_view fragment) {
-  return std::binary_search(anchors.begin(), anchors.end(), fragment_key(fragment));
-}
+// The note's own anchors, computed the first time a link needs them.
+class own_anchors {
+ public:
+  explicit own_anchors(const line_scanner& scanner) : scanner_(scanner) {}
+  bool has(std::string_view fragment) {
+    if (!ready_) keys_ = heading_anchor_keys(scanner_), ready_ = true;
+    return std::binary_search(keys_.begin(), keys_.end(), fragment_key(fragment));
+  }
+
+ private:
+  const line_scanner& scanner_;
+  std::vector<std::uint64_t> keys_;
+  bool ready_ = false;
+};
 
 }  // namespace
 
 void check_references(check_context& ctx) {
-  ctx.facts.anchors = heading_anchor_keys(ctx.scanner);
   const bool images = ctx.enabled(rule::missing_image);
   const bool links = ctx.enabled(rule::broken_link);
   const bool unsafe = ctx.enabled(rule::unsafe_url);
@@ -44,6 +54,7 @@ void check_references(check_context& ctx) {
   const std::string_view folder = parent_folder(ctx.options.path);
   const std::string self = join_path({}, ctx.options.path);
   const auto& exists = ctx.options.file_exists;
+  own_anchors anchors(ctx.scanner);
 
   for (const card& c : ctx.parsed.deck.cards) {
     for (const reference& ref : c.images) {
@@ -68,7 +79,7 @@ void check_references(check_context& ctx) {
       if (!links || !t.local) continue;
       const bool checks_fragment = t.has_fragment && !t.fragment.empty();
       if (t.path.empty()) {
-        if (checks_fragment && !has_anchor(ctx.facts.anchors, t.fragment)) {
+        if (checks_fragment && !anchors.has(t.fragment)) {
           ctx.report(rule::broken_link, ref.line, ref.column,
                      "no heading in this note has the anchor `#" + excerpt(t.fragment, 60) + "`");
         }
@@ -76,7 +87,7 @@ void check_references(check_context& ctx) {
       }
       const std::string path = join_path(folder, percent_decode(t.path));
       if (path == self) {
-        if (checks_fragment && !has_anchor(ctx.facts.anchors, t.fragment)) {
+        if (checks_fragment && !anchors.has(t.fragment)) {
           ctx.report(rule::broken_link, ref.line, ref.column,
                      "no heading in this note has the anchor `#" + excerpt(t.fragment, 60) + "`");
         }
