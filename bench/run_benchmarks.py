@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Runs every benchmark in one go, prints a markdown table and rewrites docs/benchmarks.md.
+"""Runs every benchmark in one go, prints a markdown table and rewrites its section of
+docs/benchmarks.md.
 Run through scripts/bench, which builds what this needs first. Every figure is measured in
 this run beside its reference; times are CPU seconds (user + system), the fastest of several
 runs, so other work on the machine does not count against them. A piece that is not built
@@ -8,6 +9,7 @@ yet gets a row saying so.
 import datetime
 import glob
 import gzip
+import json
 import os
 import pathlib
 import platform
@@ -24,6 +26,9 @@ WORK = ROOT / "build/bench"
 CLI = BUILD / "cli/notequiz"
 WASM = ROOT / "build/wasm/wasm"
 COMMAND = "scripts/bench"
+# docs/benchmarks.md between these lines is this script's; everything else is kept as written.
+BEGIN = "<!-- scripts/bench writes from here -->"
+END = "<!-- scripts/bench writes up to here -->"
 ROUNDS = 5
 
 
@@ -94,7 +99,6 @@ def main():
         lint_bin = ROOT / "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs"
         lint_version = "not installed"
         if lint_bin.exists():
-            import json
             lint_version = json.loads((ROOT / "node_modules/markdownlint-cli2/package.json").read_text())["version"]
             node = shutil.which("node")
             node_version = subprocess.run([node, "--version"], stdout=subprocess.PIPE, text=True).stdout.strip()
@@ -103,10 +107,10 @@ def main():
                 rows.append((f"markdownlint-cli2 {lint_version} on the corpus (node {node_version})",
                              f"{lint_s:.1f} s ({lint_wall:.1f} s wall)", f"`notequiz check`: {check_s:.3f} s",
                              f"check {lint_s / check_s:.0f}x faster", "≥ 100x faster"))
-                engines = json.loads((ROOT / "node_modules/markdownlint/package.json").read_text()).get("engines", {})
-                if engines.get("node"):
-                    notes.append(f"markdownlint {engines['node']} is declared by its package (engines.node); "
-                                 f"it ran here on node {node_version}.")
+                core = json.loads((ROOT / "node_modules/markdownlint/package.json").read_text())
+                if core.get("engines", {}).get("node"):
+                    notes.append(f"markdownlint {core['version']} (used by markdownlint-cli2 {lint_version}) declares "
+                                 f"node {core['engines']['node']}; it ran here on node {node_version}.")
             except RuntimeError as e:
                 rows.append((f"markdownlint-cli2 {lint_version}", "failed to run", str(e).splitlines()[0][:80], "", "≥ 100x"))
         else:
@@ -177,23 +181,29 @@ def main():
     for n in notes:
         print(f"\n{n}")
 
-    doc = f"""# Benchmarks
+    block = f"""{BEGIN}
+## Everything at once: `scripts/bench`
 
-Reproduce every figure with one command (it builds what it needs, generates the inputs under
-`build/bench/` and rewrites this page):
+Reproduce every figure in this section with one command (it builds what it needs, generates
+the inputs under `build/bench/` and rewrites this section; the rest of the page is kept):
 
 ```sh
 {COMMAND}
 ```
 
-Measured {datetime.date.today().isoformat()} on {machine}. Times are CPU seconds (user +
-system), the fastest of {ROUNDS} rounds for the in-process tools and of 3 runs for commands,
-so other work on a shared machine does not count; each figure sits beside a reference
-measured in the same run, and the ratio is what the target is about.
+Measured {datetime.date.today().isoformat()} on {machine}.
+
+Times are CPU seconds (user + system), the fastest of {ROUNDS} rounds for the in-process tools
+and of 3 runs for commands, so other work on a shared machine counts less (wall times, where
+shown, and the browser's time to first card count it fully). Each figure sits beside a
+reference measured in the same run, and the ratio is what the target is about.
 
 {chr(10).join(table)}
-
-## What is measured
+"""
+    if notes:
+        block += "\n" + "\n".join(f"- {n}" for n in notes) + "\n"
+    block += """
+What is measured:
 
 - **The corpus**: `bench/make_corpus.py` writes 2,000 copies of the verbatim seed notes
   (`tests/fixtures/go-interview-notes.md`) into `build/bench/corpus/`, each question title
@@ -210,12 +220,17 @@ measured in the same run, and the ratio is what the target is about.
 - **export**: `notequiz export build/bench/deck-10000 -o build/bench/export-site` (the site
   format) of one generated deck of 10,000 cards (the bundled Go notes' answers, cycled).
 - **The widget**: the gzip size of the files a page downloads (the same list as
-  `tests/browser/size_budget.test.mjs`), and `bench/widget-first-card.mjs`: a 1,000-card deck
-  given as markdown, from the module starting to run to its first card, in headless Chromium.
+  `tests/browser/size_budget.test.mjs`), and `bench/widget-first-card.mjs` (below).
+{END}
 """
-    if notes:
-        doc += "\n## Notes\n\n" + "\n".join(f"- {n}" for n in notes) + "\n"
-    (ROOT / "docs/benchmarks.md").write_text(doc, encoding="utf-8")
+    page = ROOT / "docs/benchmarks.md"
+    old = page.read_text(encoding="utf-8") if page.exists() else "# Benchmarks\n"
+    if BEGIN in old and END in old:
+        doc = old[: old.index(BEGIN)] + block.rstrip("\n") + old[old.index(END) + len(END):]
+    else:
+        title, _, rest = old.partition("\n")
+        doc = f"{title}\n\n{block}\n{rest.lstrip(chr(10))}"
+    page.write_text(doc, encoding="utf-8")
     print("\nwrote docs/benchmarks.md")
 
 
