@@ -202,7 +202,7 @@ reference measured in the same run, and the ratio is what the target is about.
 """
     if notes:
         block += "\n" + "\n".join(f"- {n}" for n in notes) + "\n"
-    block += """
+    block += f"""
 What is measured:
 
 - **The corpus**: `bench/make_corpus.py` writes 2,000 copies of the verbatim seed notes
