@@ -209,11 +209,6 @@ int check_command(const args& a) {
   for (auto& late : corpus.finish(read_linked)) {
     auto file = std::find_if(results.files.begin(), results.files.end(), [&](const checked_file& f) { return f.path == late.path; });
     if (file == results.files.end()) continue;
-    if (character_columns) {  // the note is no longer in memory: such links are rare, read it again
-      std::vector<diagnostic> one = {late.problem};
-      if (const auto text = read_note(late.path).content) count_columns_in_characters(one, *text);
-      late.problem = std::move(one.front());
-    }
     auto& list = file->diagnostics;
     const auto at = std::upper_bound(list.begin(), list.end(), late.problem, [](const diagnostic& x, const diagnostic& y) {
       return x.line != y.line ? x.line < y.line : x.column < y.column;

@@ -364,13 +364,3 @@ TEST(CheckCommand, ChecksLinksBetweenNotesAcrossTheCorpus) {
   EXPECT_NE(r.out.find("no heading in sub/b.md has the anchor `#what-is-rust`"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("link target `sub/Pic.png` not found (looked for sub/Pic.png)"), std::string::npos) << r.out;
 }
-
-TEST(CheckCommand, CountsCharactersForLinksIntoOtherNotesToo) {
-  const std::string dir = scratch("late-columns");
-  write(dir + "/a.md", "## 问题\n\n答案 [x](b.md#nowhere)\n");
-  write(dir + "/b.md", "## B\n\nb\n");
-  const auto text = run_cli({"check", "."}, dir);
-  EXPECT_NE(text.out.find("a.md:3:12: error: no heading in b.md has the anchor `#nowhere`"), std::string::npos) << text.out;
-  const auto github = run_cli({"check", "--format", "github", "."}, dir);
-  EXPECT_NE(github.out.find("::error file=a.md,line=3,col=8,title=NQ004/broken-link::"), std::string::npos) << github.out;
-}
