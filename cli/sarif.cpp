@@ -43,16 +43,20 @@ std::string path_uri(const std::string& path) {
 }
 
 json rule_descriptor(const rule_info& r) {
-  return {
+  const std::string url = rule_help_url(r);
+  const std::string see = url.empty() ? "See notequiz's docs/rules.md, section `" + rule_anchor(r) + "`."
+                                      : "See [" + std::string(r.id) + "](" + url + ").";
+  json descriptor = {
       {"id", std::string(r.id)},
       {"name", std::string(r.name)},
       {"shortDescription", {{"text", std::string(r.summary)}}},
       {"fullDescription", {{"text", std::string(r.summary) + " " + std::string(r.help)}}},
-      {"help", {{"text", std::string(r.help)}, {"markdown", std::string(r.help) + " See [" + std::string(r.id) + "](" + rule_help_url(r) + ")."}}},
-      {"helpUri", rule_help_url(r)},
+      {"help", {{"text", std::string(r.help)}, {"markdown", std::string(r.help) + " " + see}}},
       {"defaultConfiguration", {{"level", sarif_level(r.default_severity)}}},
       {"properties", {{"tags", json::array({"notes"})}}},
   };
+  if (!url.empty()) descriptor["helpUri"] = url;
+  return descriptor;
 }
 
 }  // namespace

@@ -40,7 +40,8 @@ const rule_info* find_rule(std::string_view id_or_name) noexcept;
 /// The rule's section in docs/rules.md, e.g. "nq001-empty-answer".
 std::string rule_anchor(const rule_info& rule);
 
-/// The absolute URL of that section (for SARIF's helpUri).
+/// The absolute URL of that section (for SARIF's helpUri): NOTEQUIZ_DOCS_URL + "rules.md#" + anchor
+/// when the build sets CMake's NOTEQUIZ_DOCS_URL (the folder docs/ is published at), else "".
 std::string rule_help_url(const rule_info& rule);
 
 /// What a configuration says about one rule.

@@ -9,8 +9,13 @@ namespace notequiz {
 
 namespace {
 
-// Where docs/rules.md is published; SARIF needs an absolute help URL per rule.
-constexpr std::string_view rules_doc_url = "https://github.com/notequiz/notequiz/blob/main/docs/rules.md";
+// Where docs/rules.md is published, if the build was told (CMake's NOTEQUIZ_DOCS_URL); the
+// project has no canonical address, so by default none is made up.
+#ifdef NOTEQUIZ_DOCS_URL
+constexpr std::string_view docs_url = NOTEQUIZ_DOCS_URL;
+#else
+constexpr std::string_view docs_url;
+#endif
 
 std::vector<rule_info> make_rules() {
   using s = severity;
@@ -88,6 +93,11 @@ std::string rule_anchor(const rule_info& rule) {
   return anchor;
 }
 
-std::string rule_help_url(const rule_info& rule) { return std::string(rules_doc_url) + "#" + rule_anchor(rule); }
+std::string rule_help_url(const rule_info& rule) {
+  if (docs_url.empty()) return {};
+  std::string url(docs_url);
+  if (url.back() != '/') url += '/';
+  return url + "rules.md#" + rule_anchor(rule);
+}
 
 }  // namespace notequiz
