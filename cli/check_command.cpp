@@ -166,9 +166,9 @@ int check_command(const args& a) {
     }
     for (const auto& note : notes) {
       const std::string path = display_path(note);
-      std::error_code ec;
-      if (!seen.insert(fs::absolute(path, ec).lexically_normal().generic_string()).second) continue;
-      const loaded_config* config = explicit_config ? explicit_config.get() : finder.for_note(path);
+      const std::string absolute = absolute_path(path);
+      if (!seen.insert(absolute).second) continue;
+      const loaded_config* config = explicit_config ? explicit_config.get() : finder.for_absolute_note(absolute);
       if (config && is_ignored(config->config, relative_to(path, config->folder))) continue;
 
       note_read read = read_note(path);

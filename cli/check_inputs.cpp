@@ -1,5 +1,9 @@
 #include "check_inputs.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -33,44 +37,81 @@ std::string megabytes(std::uintmax_t bytes) {
   return buffer;
 }
 
+std::string too_large(std::uintmax_t bytes) {
+  return "file is " + megabytes(bytes) + ", over the " + std::to_string(max_note_bytes >> 20) +
+         " MiB limit for a note; not checked";
+}
+
+}  // namespace
+
+namespace {
+
+// Why `path`, which could not be opened, gives nothing: a folder or a note over the limit say
+// so, anything else is `open_error`.
+note_read unopenable(const std::string& path, int open_error) {
+  note_read r;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    r.problem = "is a folder";
+  } else if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_note_bytes) {
+    r.problem = too_large(static_cast<std::uintmax_t>(st.st_size));
+  } else {
+    r.problem = std::string("cannot open: ") + std::strerror(open_error);
+  }
+  return r;
+}
+
 }  // namespace
 
 note_read read_note(const std::string& path) {
+  // open, fstat, read, close: thousands of notes are read, so no more system calls than these.
   note_read r;
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (!ec && fs::is_directory(status)) {
-    r.problem = "is a folder";
-    return r;
-  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return unopenable(path, errno);
+  struct stat st {};
   std::uintmax_t size = 0;
-  if (!ec && fs::is_regular_file(status)) {
-    size = fs::file_size(path, ec);
-    if (ec) size = 0;
+  if (::fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      ::close(fd);
+      r.problem = "is a folder";
+      return r;
+    }
+    if (S_ISREG(st.st_mode)) size = static_cast<std::uintmax_t>(st.st_size);
     if (size > max_note_bytes) {
-      r.problem = "file is " + megabytes(size) + ", over the " + std::to_string(max_note_bytes >> 20) +
-                  " MiB limit for a note; not checked";
+      ::close(fd);
+      r.problem = too_large(size);
       return r;
     }
   }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    r.problem = std::string("cannot open: ") + std::strerror(errno);
-    return r;
-  }
   // Read straight into the string; a file that grows meanwhile is read to its end.
   std::string content(static_cast<std::size_t>(size), '\0');
-  std::size_t length = std::fread(content.data(), 1, content.size(), f);
-  content.resize(length);
-  char buffer[65536];
-  for (std::size_t got; length == size && (got = std::fread(buffer, 1, sizeof buffer, f)) > 0;) {
-    content.append(buffer, got);
-    if (content.size() > max_note_bytes) break;
+  std::size_t length = 0;
+  int error = 0;
+  auto read_some = [&](char* into, std::size_t capacity) -> std::size_t {
+    for (;;) {
+      const ssize_t got = ::read(fd, into, capacity);
+      if (got >= 0) return static_cast<std::size_t>(got);
+      if (errno != EINTR) {
+        error = errno;
+        return 0;
+      }
+    }
+  };
+  while (length < content.size()) {
+    const std::size_t got = read_some(content.data() + length, content.size() - length);
+    if (got == 0) break;
+    length += got;
   }
-  const bool failed = std::ferror(f) != 0;
-  const int error = errno;
-  std::fclose(f);
-  if (failed) {
+  content.resize(length);
+  if (length == size && error == 0) {
+    char buffer[65536];
+    for (std::size_t got; (got = read_some(buffer, sizeof buffer)) > 0;) {
+      content.append(buffer, got);
+      if (content.size() > max_note_bytes) break;
+    }
+  }
+  ::close(fd);
+  if (error != 0) {
     r.problem = std::string("cannot read: ") + std::strerror(error);
     return r;
   }
@@ -162,9 +203,20 @@ const loaded_config* config_finder::for_folder(const std::string& folder) {
   return found;
 }
 
-const loaded_config* config_finder::for_note(const std::string& path) {
-  std::error_code ec;
-  return for_folder(fs::absolute(path, ec).lexically_normal().parent_path().generic_string());
+const loaded_config* config_finder::for_note(const std::string& path) { return for_absolute_note(absolute_path(path)); }
+
+const loaded_config* config_finder::for_absolute_note(const std::string& absolute) {
+  return for_folder(fs::path(absolute).parent_path().generic_string());
+}
+
+std::string absolute_path(const std::string& path) {
+  // fs::absolute asks the system for the working folder on every call.
+  static const fs::path working_folder = [] {
+    std::error_code ec;
+    return fs::current_path(ec);
+  }();
+  const fs::path p(path);
+  return (p.is_absolute() || working_folder.empty() ? p : working_folder / p).lexically_normal().generic_string();
 }
 
 std::string display_path(const std::string& path) {

@@ -50,6 +50,8 @@ class config_finder {
  public:
   // The configuration for the note at `path`, or nullptr when no folder above it has one.
   const loaded_config* for_note(const std::string& path);
+  // The same, for a note's absolute_path().
+  const loaded_config* for_absolute_note(const std::string& absolute);
   // Every configuration read so far, in the order they were found.
   const std::vector<std::unique_ptr<loaded_config>>& loaded() const noexcept { return configs_; }
 
@@ -61,6 +63,9 @@ class config_finder {
 
 // Reads a configuration file; nothing (and `error`) when the file cannot be read.
 std::unique_ptr<loaded_config> load_config(const std::string& path, std::string& error);
+
+// fs::absolute(path).lexically_normal(), '/'-separated, with the working folder read once.
+std::string absolute_path(const std::string& path);
 
 // `path` as notequiz shows it: '/'-separated, without leading `./`.
 std::string display_path(const std::string& path);

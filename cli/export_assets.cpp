@@ -264,9 +264,10 @@ widget_assets find_widget_assets(const std::string& folder) {
     places.push_back({{env}, "NOTEQUIZ_ASSETS"});
   } else if (const std::string exe = executable_folder(); !exe.empty()) {
     const fs::path e(exe);
-    // Built in the source tree (build/native/cli/notequiz): web/ and the wasm build are always
-    // the current ones; scripts/widget-dist's copy in build/web/ may be older.
-    places.push_back({{(e / "../../../web").lexically_normal(), (e / "../../wasm/wasm").lexically_normal()},
+    // Built in the source tree (build/native/cli/notequiz): the wasm build (the core and the
+    // widget's modules minified) and web/ are always the current ones; scripts/widget-dist's
+    // copy in build/web/ may be older.
+    places.push_back({{(e / "../../wasm/wasm").lexically_normal(), (e / "../../../web").lexically_normal()},
                       "source tree"});
     places.push_back({{(e / "../../web").lexically_normal()}, "build tree, scripts/widget-dist"});
     places.push_back({{(e / "../share/notequiz/web").lexically_normal()}, "installed"});

@@ -22,7 +22,7 @@ if(NOT EXISTS "${md4c_src}/src/md4c.c")
   message(FATAL_ERROR "md4c source not found in ${md4c_src}: run scripts/bootstrap or set MD4C_SOURCE_DIR")
 endif()
 add_library(notequiz_md4c STATIC "${md4c_src}/src/md4c.c")
-target_compile_options(notequiz_md4c PRIVATE -Oz -flto)
+target_compile_options(notequiz_md4c PRIVATE ${NOTEQUIZ_WASM_OPT} -flto -mbulk-memory)
 target_include_directories(notequiz_md4c SYSTEM PUBLIC "${md4c_src}/src")
 set(NOTEQUIZ_MD4C_TARGET notequiz_md4c)
 

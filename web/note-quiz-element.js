@@ -353,7 +353,8 @@ export class NoteQuizElement extends HTMLElement {
 
   #readDeck(core, source) {
     if (source.kind === 'markdown') {
-      const options = source.name ? JSON.stringify({ sourcePath: source.name }) : '{}';
+      // lean: without the fields a quiz never reads (docs/progress.md#parsenotesmarkdown-optionsjson).
+      const options = JSON.stringify(source.name ? { sourcePath: source.name, lean: true } : { lean: true });
       return JSON.parse(core.parseNotes(source.body, options)).deck;
     }
     let result = JSON.parse(core.readDeck(source.body));

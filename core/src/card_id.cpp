@@ -9,18 +9,7 @@
 namespace notequiz {
 
 std::string normalize_title(std::string_view title) {
-  std::string t = detail::collapse_whitespace(title);
-  for (;;) {
-    if (!t.empty() && t.back() == '?') {
-      t.pop_back();
-    } else if (t.size() >= 3 && t.compare(t.size() - 3, 3, "\xEF\xBC\x9F") == 0) {  // ？
-      t.resize(t.size() - 3);
-    } else {
-      break;
-    }
-    while (!t.empty() && t.back() == ' ') t.pop_back();
-  }
-  return t;
+  return std::string(detail::normalize_collapsed_title(detail::collapse_whitespace(title)));
 }
 
 }  // namespace notequiz
@@ -37,6 +26,19 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325
 }
 }  // namespace
 
+std::string_view normalize_collapsed_title(std::string_view title) noexcept {
+  for (;;) {
+    if (!title.empty() && title.back() == '?') {
+      title.remove_suffix(1);
+    } else if (title.size() >= 3 && title.substr(title.size() - 3) == "\xEF\xBC\x9F") {  // ？
+      title.remove_suffix(3);
+    } else {
+      return title;
+    }
+    while (!title.empty() && title.back() == ' ') title.remove_suffix(1);
+  }
+}
+
 std::string make_card_id(std::string_view deck_id, std::string_view normalized_title, unsigned occurrence) {
   std::uint64_t h = fnv1a(deck_id);
   h = fnv1a(std::string_view("\x1f", 1), h);
@@ -46,7 +48,9 @@ std::string make_card_id(std::string_view deck_id, std::string_view normalized_t
     h = fnv1a(std::to_string(occurrence), h);
   }
   static constexpr char hex[] = "0123456789abcdef";
-  std::string id = "q";
+  std::string id;
+  id.reserve(17);
+  id.push_back('q');
   for (int shift = 60; shift >= 0; shift -= 4) id.push_back(hex[(h >> shift) & 0xF]);
   return id;
 }

@@ -22,7 +22,7 @@ json urls(const std::vector<reference>& v) {
 
 }  // namespace
 
-std::string to_json(const deck& d) {
+std::string to_json(const deck& d, const deck_json_options& how) {
   json j;
   j["format"] = "notequiz-deck";
   j["schemaVersion"] = deck_schema_version;
@@ -38,7 +38,7 @@ std::string to_json(const deck& d) {
   for (const card& c : d.cards) {
     json jc;
     jc["id"] = c.id;
-    jc["pinnedId"] = c.pinned_id;
+    if (!how.lean) jc["pinnedId"] = c.pinned_id;
     jc["title"] = c.title;
     jc["titleHtml"] = c.title_html;
     jc["sectionPath"] = strings(c.section_path);
@@ -49,14 +49,18 @@ std::string to_json(const deck& d) {
     for (const auto& o : c.options) options.push_back(json{{"html", o.html}, {"correct", o.correct}});
     jc["options"] = std::move(options);
     jc["explanationHtml"] = c.explanation_html;
-    jc["images"] = urls(c.images);
-    jc["links"] = urls(c.links);
-    jc["codeLanguages"] = strings(c.code_languages);
+    if (!how.lean) {
+      jc["images"] = urls(c.images);
+      jc["links"] = urls(c.links);
+      jc["codeLanguages"] = strings(c.code_languages);
+    }
     jc["answerMarkdown"] = c.answer_markdown;
-    jc["position"] = json{{"line", c.position.line},
-                          {"column", c.position.column},
-                          {"answerStartLine", c.position.answer_start_line},
-                          {"answerEndLine", c.position.answer_end_line}};
+    if (!how.lean) {
+      jc["position"] = json{{"line", c.position.line},
+                            {"column", c.position.column},
+                            {"answerStartLine", c.position.answer_start_line},
+                            {"answerEndLine", c.position.answer_end_line}};
+    }
     cards.push_back(std::move(jc));
   }
   j["cards"] = std::move(cards);
@@ -223,6 +227,15 @@ deck_json_result deck_from_json(std::string_view text) {
   return result;
 }
 
+std::string read_deck_json(std::string_view text) {
+  const auto result = deck_from_json(text);
+  if (!result.deck) {
+    const json error = {{"ok", false}, {"error", result.error}};
+    return error.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+  return "{\"ok\":true,\"deck\":" + to_json(*result.deck) + "}";
+}
+
 }  // namespace notequiz
 
 namespace notequiz {
@@ -241,15 +254,23 @@ json diagnostic_json(const diagnostic& d) {
 }
 }  // namespace
 
-std::string to_json(const parse_result& result) {
+std::string to_json(const parse_result& result, const deck_json_options& options) {
   std::string out = "{\"deck\":";
-  out += to_json(result.deck);
+  out += to_json(result.deck, options);
   out += ",\"diagnostics\":";
   json diags = json::array();
   for (const auto& d : result.diagnostics) diags.push_back(diagnostic_json(d));
   out += diags.dump(-1, ' ', false, json::error_handler_t::replace);
   out += '}';
   return out;
+}
+
+deck_json_options deck_json_options_from_json(std::string_view text) {
+  deck_json_options options;
+  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (!j.is_object()) return options;
+  if (const auto it = j.find("lean"); it != j.end() && it->is_boolean()) options.lean = it->get<bool>();
+  return options;
 }
 
 parse_options parse_options_from_json(std::string_view text) {

@@ -118,6 +118,13 @@ std::size_t html_writer::offset_of(const MD_CHAR* p) const noexcept {
 void html_writer::append_attribute(const MD_ATTRIBUTE& attr) { append_escaped(*out_, attribute_text(attr)); }
 
 void html_writer::enter_block(MD_BLOCKTYPE type, void* detail) {
+  if (!write_html_) {
+    if (type == MD_BLOCK_CODE && listener_) {
+      std::string lang = attribute_text(static_cast<const MD_BLOCK_CODE_DETAIL*>(detail)->lang);
+      if (!lang.empty()) listener_->on_code_language(std::move(lang));
+    }
+    return;
+  }
   std::string& o = *out_;
   switch (type) {
     case MD_BLOCK_DOC: break;
@@ -172,6 +179,7 @@ void html_writer::enter_block(MD_BLOCKTYPE type, void* detail) {
 }
 
 void html_writer::leave_block(MD_BLOCKTYPE type, void* detail) {
+  if (!write_html_) return;
   std::string& o = *out_;
   switch (type) {
     case MD_BLOCK_DOC: break;
@@ -204,12 +212,23 @@ void html_writer::leave_block(MD_BLOCKTYPE type, void* detail) {
 }
 
 void html_writer::enter_span(MD_SPANTYPE type, void* detail) {
-  std::string& o = *out_;
   if (image_nesting_ > 0) {
     // Inside an image only the alt text's characters count.
     if (type == MD_SPAN_IMG) ++image_nesting_;
     return;
   }
+  if (!write_html_) {
+    if (type == MD_SPAN_A && listener_) {
+      const auto* d = static_cast<const MD_SPAN_A_DETAIL*>(detail);
+      listener_->on_link(attribute_text(d->href), offset_of(d->href.text));
+    } else if (type == MD_SPAN_IMG) {
+      const auto* d = static_cast<const MD_SPAN_IMG_DETAIL*>(detail);
+      if (listener_) listener_->on_image(attribute_text(d->src), offset_of(d->src.text));
+      image_nesting_ = 1;
+    }
+    return;
+  }
+  std::string& o = *out_;
   switch (type) {
     case MD_SPAN_EM: o += "<em>"; break;
     case MD_SPAN_STRONG: o += "<strong>"; break;
@@ -261,11 +280,12 @@ void html_writer::enter_span(MD_SPANTYPE type, void* detail) {
 }
 
 void html_writer::leave_span(MD_SPANTYPE type, void* /*detail*/) {
-  std::string& o = *out_;
   if (image_nesting_ > 0) {
-    if (type == MD_SPAN_IMG && --image_nesting_ == 0) o += "\">";
+    if (type == MD_SPAN_IMG && --image_nesting_ == 0 && write_html_) *out_ += "\">";
     return;
   }
+  if (!write_html_) return;
+  std::string& o = *out_;
   switch (type) {
     case MD_SPAN_EM: o += "</em>"; break;
     case MD_SPAN_STRONG: o += "</strong>"; break;
@@ -283,6 +303,7 @@ void html_writer::leave_span(MD_SPANTYPE type, void* /*detail*/) {
 }
 
 void html_writer::text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+  if (!write_html_) return;
   const std::string_view t(text, size);
   if (in_html_block_) {
     html_block_.append(t);

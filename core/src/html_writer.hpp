@@ -28,8 +28,10 @@ class html_listener {
 class html_writer {
  public:
   // `source` is the text md4c parses; it lets the writer turn md4c's pointers into offsets.
-  html_writer(std::string_view source, std::string* out, html_listener* listener = nullptr) noexcept
-      : source_(source), out_(out), listener_(listener) {}
+  // With `write_html` false nothing is written: the listener hears of the same images, links
+  // and code languages, for callers that need only those.
+  html_writer(std::string_view source, std::string* out, html_listener* listener = nullptr, bool write_html = true) noexcept
+      : source_(source), out_(out), listener_(listener), write_html_(write_html) {}
 
   void set_output(std::string* out) noexcept { out_ = out; }
   std::string* output() const noexcept { return out_; }
@@ -49,6 +51,7 @@ class html_writer {
   std::string_view source_;
   std::string* out_;
   html_listener* listener_;
+  bool write_html_;
   int image_nesting_ = 0;                 // > 0: inside an image's alt text
   std::vector<bool> link_open_;           // per open link: whether an <a> was written
   bool in_html_block_ = false;

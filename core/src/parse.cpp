@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "card_id.hpp"
 #include "front_matter.hpp"
 #include "html_writer.hpp"
 #include "line_scanner.hpp"
+#include "parsed_text.hpp"
 #include "text.hpp"
 
 namespace notequiz {
@@ -43,8 +44,11 @@ struct segment {
 
 class notes_builder final : public detail::html_listener {
  public:
-  notes_builder(std::string_view text, const detail::line_scanner& scanner)
-      : text_(text), scanner_(scanner), writer_(text, nullptr, this) {
+  notes_builder(std::string_view text, const detail::line_scanner& scanner, bool build_html)
+      : text_(text), scanner_(scanner), writer_(text, nullptr, this, build_html), build_html_(build_html) {
+    std::size_t headings = 1;
+    for (std::uint32_t n = 1; n <= scanner.line_count(); ++n) headings += scanner.at(n).kind == line_kind::atx_heading;
+    segments_.reserve(headings);
     segments_.emplace_back();
     writer_.set_output(&segments_.back().html);
   }
@@ -91,6 +95,7 @@ class notes_builder final : public detail::html_listener {
     if (depth == 1 && type == MD_BLOCK_H && in_heading_) {
       in_heading_ = false;
       finish_heading(segments_.back());
+      reserve_html(segments_.back());
       writer_.set_output(&segments_.back().html);
       return;
     }
@@ -120,7 +125,13 @@ class notes_builder final : public detail::html_listener {
     if (in_heading_) {
       segment& s = segments_.back();
       if (offset != std::string_view::npos) {
-        if (s.title_offset == std::string_view::npos) s.title_offset = offset;
+        if (s.title_offset == std::string_view::npos) {
+          s.title_offset = offset;
+          // The title is about as long as the rest of its line: one allocation, not several.
+          const std::size_t rest = scanner_.lines().line(scanner_.lines().line_of(offset)).size();
+          s.title.reserve(rest);
+          if (build_html_) s.title_html.reserve(rest + rest / 4);
+        }
         s.title_end_offset = offset + size;
       }
       switch (type) {
@@ -175,12 +186,28 @@ class notes_builder final : public detail::html_listener {
       s.column = static_cast<std::uint32_t>(content_start + 1);
     }
     last_heading_line_ = s.end_line;
-    s.title = detail::collapse_whitespace(s.title);
+    detail::collapse_whitespace_in_place(s.title);
+  }
+
+  // Reserves the HTML of the text under a heading to about the size of that text, so it is
+  // not copied over and over as it grows.
+  void reserve_html(segment& s) {
+    if (!build_html_) return;
+    // Headings arrive in line order, so the search for the next one only moves forward.
+    std::uint32_t& next = next_atx_heading_;
+    if (next <= s.end_line) next = s.end_line + 1;
+    while (next <= scanner_.line_count() && scanner_.at(next).kind != line_kind::atx_heading) ++next;
+    const auto& lines = scanner_.lines();
+    const std::size_t from = s.end_line < scanner_.line_count() ? lines.line_start(s.end_line + 1) : text_.size();
+    const std::size_t to = next <= scanner_.line_count() ? lines.line_start(next) : text_.size();
+    if (to > from) s.html.reserve(to - from + (to - from) / 8 + 64);
   }
 
   std::string_view text_;
   const detail::line_scanner& scanner_;
   detail::html_writer writer_;
+  bool build_html_;
+  std::uint32_t next_atx_heading_ = 0;
   std::vector<segment> segments_;
   int depth_ = 0;
   bool in_heading_ = false;
@@ -280,24 +307,33 @@ std::string file_stem(std::string_view path) {
 }  // namespace
 
 parse_result parse_notes(std::string_view markdown, const parse_options& options) {
+  detail::parsed_text source;
+  return detail::parse_notes(markdown, options, source);
+}
+
+parse_result detail::parse_notes(std::string_view markdown, const parse_options& options, parsed_text& source) {
   parse_result result;
   deck& d = result.deck;
   d.source = options.source_path;
 
   std::string_view text = markdown;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::string valid;
   if (detail::find_invalid_utf8(text) != std::string_view::npos || text.find('\0') != std::string_view::npos) {
     report_encoding(text, detail::line_table(text), result.diagnostics);
-    valid = detail::to_valid_utf8(text);
-    text = valid;
+    source.valid = detail::to_valid_utf8(text);
+    source.own_bytes = false;
+    text = source.valid;
   }
   if (text.size() > 0xFFFFFFF0u) {
     result.diagnostics.push_back(make_diagnostic("encoding", severity::error, 0, 0, "file is larger than 4 GiB and was not parsed"));
+    source.own_bytes = false;
+    source.text = {};
+    source.scanner.emplace(source.text);
     return result;
   }
 
-  const detail::line_scanner scanner(text);
+  source.text = text;
+  const detail::line_scanner& scanner = source.scanner.emplace(text);
   const auto& lines = scanner.lines();
   const detail::front_matter fm = detail::read_front_matter(scanner, result.diagnostics);
   const std::uint32_t body_line = scanner.front_matter().last_line + 1;
@@ -313,7 +349,7 @@ parse_result parse_notes(std::string_view markdown, const parse_options& options
   d.meta = fm.other;
   const int question_level = fm.question_level != 0 ? fm.question_level : std::clamp(options.question_level, 0, 6);
 
-  notes_builder builder(text, scanner);
+  notes_builder builder(text, scanner, options.card_content);
   MD_PARSER parser{};
   parser.flags = detail::md_flags;
   parser.enter_block = enter_block_cb;
@@ -360,9 +396,9 @@ parse_result parse_notes(std::string_view markdown, const parse_options& options
     bool skipped;
   };
   std::vector<open_section> sections;
-  std::map<std::string, unsigned> title_occurrences;
-  std::map<std::string, std::uint32_t> pinned_lines;
+  std::unordered_map<std::string, std::uint32_t> pinned_lines;
   const std::uint32_t last_line = static_cast<std::uint32_t>(lines.line_count());
+  d.cards.reserve(n - 1);  // at most one card per heading
 
   for (std::size_t i = 1; i < n; ++i) {
     segment& s = segs[i];
@@ -383,9 +419,10 @@ parse_result parse_notes(std::string_view markdown, const parse_options& options
       continue;
     }
 
+    // Each segment belongs to one card at most: its strings are moved, not copied.
     card c;
-    c.title = s.title;
-    c.title_html = s.title_html;
+    c.title = std::move(s.title);
+    c.title_html = std::move(s.title_html);
     if (auto pinned = take_pinned_id(c.title, c.title_html)) {
       c.pinned_id = true;
       c.id = *pinned;
@@ -401,36 +438,35 @@ parse_result parse_notes(std::string_view markdown, const parse_options& options
     if (c.title.empty()) {
       result.diagnostics.push_back(make_diagnostic("empty-title", severity::error, s.line, s.column, "question heading has no text"));
     }
-    if (!c.pinned_id) {
-      const std::string normalized = normalize_title(c.title);
-      c.id = detail::make_card_id(d.id, normalized, title_occurrences[normalized]++);
-    }
+    c.section_path.reserve(sections.size());
     for (const auto& sec : sections) c.section_path.push_back(sec.title);
 
-    c.answer_html = s.html;
-    for (std::size_t k = i + 1; k < end; ++k) {
-      const segment& part = segs[k];
-      const std::string tag = std::to_string(part.level);
-      c.answer_html += "<h" + tag + ">" + part.title_html + "</h" + tag + ">\n" + part.html;
-    }
     if (s.has_task_list) {
       const std::size_t correct = static_cast<std::size_t>(
           std::count_if(s.options.begin(), s.options.end(), [](const auto& o) { return o.correct; }));
       c.kind = correct >= 2 ? card_kind::multiple_choice : card_kind::single_choice;
       c.prompt_html = s.html.substr(0, s.list_begin);
+      c.options.reserve(s.options.size());
       for (const auto& o : s.options) {
         c.options.push_back({std::string(detail::trim(std::string_view(s.html).substr(o.begin, o.end - o.begin))), o.correct});
       }
-      c.explanation_html = c.answer_html.substr(s.list_end);
     }
+    c.answer_html = std::move(s.html);
+    for (std::size_t k = i + 1; k < end && options.card_content; ++k) {
+      const segment& part = segs[k];
+      const char tag = static_cast<char>('0' + part.level);  // md4c's levels are 1-6
+      c.answer_html.append("<h").append(1, tag).append(">").append(part.title_html);
+      c.answer_html.append("</h").append(1, tag).append(">\n").append(part.html);
+    }
+    if (s.has_task_list) c.explanation_html = c.answer_html.substr(s.list_end);
     for (std::size_t k = i; k < end; ++k) {
-      for (const auto& [url, offset] : segs[k].images) {
+      for (auto& [url, offset] : segs[k].images) {
         auto [line, col] = line_col(offset);
-        c.images.push_back({url, line, col});
+        c.images.push_back({std::move(url), line, col});
       }
-      for (const auto& [url, offset] : segs[k].links) {
+      for (auto& [url, offset] : segs[k].links) {
         auto [line, col] = line_col(offset);
-        c.links.push_back({url, line, col});
+        c.links.push_back({std::move(url), line, col});
       }
       for (const auto& lang : segs[k].code_languages) {
         if (std::find(c.code_languages.begin(), c.code_languages.end(), lang) == c.code_languages.end()) {
@@ -448,7 +484,7 @@ parse_result parse_notes(std::string_view markdown, const parse_options& options
     while (first <= last && trimmable(first)) ++first;
     while (last >= first && trimmable(last)) --last;
     c.position = {s.line, s.column, first, last};
-    if (first <= last) {
+    if (first <= last && options.card_content) {
       const std::size_t from = lines.line_start(first);
       const std::size_t to = last < last_line ? lines.line_start(last + 1) : text.size();
       c.answer_markdown = std::string(text.substr(from, to - from));
@@ -458,6 +494,16 @@ parse_result parse_notes(std::string_view markdown, const parse_options& options
     }
     d.cards.push_back(std::move(c));
     i = end - 1;
+  }
+
+  // Ids of cards without a pinned one, once every card is in place: the counts of repeated
+  // titles can then refer to the titles where they are, without copies. Titles are
+  // whitespace-collapsed already, so their normalized form is a prefix of them.
+  std::unordered_map<std::string_view, unsigned> title_occurrences;
+  for (card& c : d.cards) {
+    if (c.pinned_id) continue;
+    const std::string_view normalized = detail::normalize_collapsed_title(c.title);
+    c.id = detail::make_card_id(d.id, normalized, title_occurrences[normalized]++);
   }
   return result;
 }

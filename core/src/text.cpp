@@ -1,30 +1,65 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace notequiz::detail {
 
+namespace {
+
+// Eight bytes at a time (plain integers, so the WebAssembly build gets it too).
+std::uint64_t load8(const char* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+constexpr std::uint64_t ones = 0x0101010101010101ULL;
+constexpr std::uint64_t highs = 0x8080808080808080ULL;
+// Non-zero when some byte of `w` is zero (exact as a yes/no answer).
+constexpr std::uint64_t has_zero_byte(std::uint64_t w) noexcept { return (w - ones) & ~w & highs; }
+// Non-zero when some byte of `w` is below `n` (n <= 128).
+constexpr std::uint64_t has_byte_below(std::uint64_t w, std::uint8_t n) noexcept { return (w - ones * n) & ~w & highs; }
+
+// Whether any of the eight bytes is one append_escaped replaces. All five are below 0x40, so
+// most words of text (letters, UTF-8 sequences) are ruled out by the first test.
+bool has_special(std::uint64_t w) noexcept {
+  if (!has_byte_below(w, 0x40)) return false;
+  return has_zero_byte(w ^ (ones * '&')) | has_zero_byte(w ^ (ones * '<')) | has_zero_byte(w ^ (ones * '>')) |
+         has_zero_byte(w ^ (ones * '"')) | has_zero_byte(w ^ (ones * '\''));
+}
+
+}  // namespace
+
 void append_escaped(std::string& out, std::string_view text) {
+  const char* const p = text.data();
+  const std::size_t n = text.size();
   std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity = nullptr;
-    switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&#39;"; break;
-      default: continue;
+  std::size_t i = 0;
+  for (;;) {
+    while (i + 8 <= n && !has_special(load8(p + i))) i += 8;
+    if (i >= n) break;
+    const std::size_t stop = std::min(n, i + 8);
+    for (; i < stop; ++i) {
+      std::string_view entity;
+      switch (p[i]) {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\'': entity = "&#39;"; break;
+        default: continue;
+      }
+      out.append(p + run, i - run);
+      out.append(entity);
+      run = i + 1;
     }
-    out.append(text.substr(run, i - run));
-    out.append(entity);
-    run = i + 1;
   }
-  out.append(text.substr(run));
+  out.append(p + run, n - run);
 }
 
 namespace {
-bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+// ' ', and \t \n \v \f \r (9-13).
+bool is_space(char c) noexcept { return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t'; }
 }  // namespace
 
 std::string_view trim(std::string_view text) noexcept {
@@ -34,19 +69,35 @@ std::string_view trim(std::string_view text) noexcept {
 }
 
 std::string collapse_whitespace(std::string_view text) {
+  text = trim(text);
   std::string out;
   out.reserve(text.size());
-  bool pending_space = false;
-  for (char c : trim(text)) {
-    if (is_space(c)) {
-      pending_space = true;
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    std::size_t word_end = i;
+    while (word_end < n && !is_space(text[word_end])) ++word_end;
+    out.append(text.data() + i, word_end - i);
+    if (word_end == n) break;
+    out.push_back(' ');  // trimmed: a word follows
+    i = word_end + 1;
+    while (is_space(text[i])) ++i;
   }
   return out;
+}
+
+void collapse_whitespace_in_place(std::string& text) noexcept {
+  std::size_t kept = 0;
+  bool pending_space = false;
+  for (const char c : text) {  // writes never overtake reads
+    if (is_space(c)) {
+      pending_space = kept > 0;
+      continue;
+    }
+    if (pending_space) text[kept++] = ' ';
+    pending_space = false;
+    text[kept++] = c;
+  }
+  text.resize(kept);
 }
 
 namespace {
@@ -74,10 +125,47 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept 
 }
 }  // namespace
 
+namespace {
+// A word whose bytes in memory are b0, b1, ... (either byte order).
+constexpr std::uint64_t word_of(std::uint8_t b0, std::uint8_t b1, std::uint8_t b2, std::uint8_t b3, std::uint8_t b4,
+                                std::uint8_t b5) noexcept {
+  const std::uint64_t w = std::uint64_t{b0} | std::uint64_t{b1} << 8 | std::uint64_t{b2} << 16 | std::uint64_t{b3} << 24 |
+                          std::uint64_t{b4} << 32 | std::uint64_t{b5} << 40;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_bswap64(w);
+#else
+  return w;
+#endif
+}
+
+bool is_plain_three_byte_pair(const char* p) noexcept {
+  constexpr std::uint64_t mask = word_of(0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0);
+  constexpr std::uint64_t shape = word_of(0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80);
+  if ((load8(p) & mask) != shape) return false;
+  const auto a = static_cast<unsigned char>(p[0]), b = static_cast<unsigned char>(p[3]);
+  return a != 0xE0 && a != 0xED && b != 0xE0 && b != 0xED;
+}
+}  // namespace
+
 std::size_t find_invalid_utf8(std::string_view text) noexcept {
-  for (std::size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
+  const char* const p = text.data();
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    const auto b0 = static_cast<unsigned char>(p[i]);
+    if (b0 < 0x80) {
       ++i;
+      while (i + 8 <= n && (load8(p + i) & highs) == 0) i += 8;
+      continue;
+    }
+    // CJK text is runs of three-byte sequences: take them two at a time while they last.
+    if (i + 8 <= n && is_plain_three_byte_pair(p + i)) {
+      i += 6;
+      while (i + 8 <= n && is_plain_three_byte_pair(p + i)) i += 6;
+      continue;
+    }
+    if (static_cast<unsigned>(b0 - 0xE1) <= 0xEF - 0xE1 && b0 != 0xED && i + 2 < n &&
+        (static_cast<unsigned char>(p[i + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(p[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     const std::size_t len = utf8_sequence_length(text, i);

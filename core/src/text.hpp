@@ -13,6 +13,7 @@ void append_escaped(std::string& out, std::string_view text);
 
 // Whitespace collapsed to single spaces, leading and trailing whitespace removed.
 std::string collapse_whitespace(std::string_view text);
+void collapse_whitespace_in_place(std::string& text) noexcept;  // the same, without a copy
 
 std::string_view trim(std::string_view text) noexcept;
 

@@ -14,12 +14,13 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.NOTEQUIZ_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: chromiumArgs });
 }
 
-// Serves /web/ (the widget, with the wasm build beside it), /content/ (the bundled notes),
-// /notes/ (tests/browser/notes) and the given pages.
+// Serves /web/ (the wasm build: the core and the widget's modules as pages download them,
+// minified; then web/ for the rest), /content/ (the bundled notes), /notes/ (tests/browser/notes)
+// and the given pages.
 export function serveWidget(pages = {}) {
   return serve({
     pages,
-    mounts: [['/web/', path.join(sourceDir, 'web')], ['/web/', wasmDir], ['/content/', path.join(sourceDir, 'content')],
+    mounts: [['/web/', wasmDir], ['/web/', path.join(sourceDir, 'web')], ['/content/', path.join(sourceDir, 'content')],
       ['/notes/', path.join(sourceDir, 'tests/browser/notes')]],
   });
 }

@@ -44,7 +44,7 @@ before(async () => {
 // data: URL, the wasm as bytes, the deck as JSON.
 async function singleFile() {
   const read = (file) => fs.readFile(file);
-  const element = (await read(path.join(sourceDir, 'web/note-quiz-element.js'))).toString('utf8');
+  const element = (await read(path.join(wasmDir, 'note-quiz-element.js'))).toString('utf8');
   const glue = (await read(path.join(wasmDir, 'notequiz_wasm.js'))).toString('base64');
   const wasm = (await read(path.join(wasmDir, 'notequiz_wasm.wasm'))).toString('base64');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>single file</title></head><body>

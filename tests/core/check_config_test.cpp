@@ -32,10 +32,13 @@ TEST(CheckRegistry, FindsRulesByIdInAnyCaseOrByName) {
 
 TEST(CheckRegistry, LinksEachRuleToItsSectionOfTheRulesPage) {
   EXPECT_EQ(rule_anchor(check_rules()[0]), "nq001-empty-answer");
-  const std::string url = rule_help_url(check_rules()[0]);
-  EXPECT_EQ(url.rfind("https://", 0), 0u);
-  const std::string page = "/docs/rules.md#nq001-empty-answer";
-  EXPECT_EQ(url.substr(url.size() - page.size()), page);
+  EXPECT_EQ(rule_help_url(check_rules()[0], "https://example.org/notequiz/docs"),
+            "https://example.org/notequiz/docs/rules.md#nq001-empty-answer");
+  EXPECT_EQ(rule_help_url(check_rules()[1], "https://example.org/docs/"), "https://example.org/docs/rules.md#nq002-duplicate-question");
+}
+
+TEST(CheckRegistry, MakesUpNoUrlWhenItDoesNotKnowWhereTheDocsAre) {
+  EXPECT_EQ(rule_help_url(check_rules()[0], ""), "");
 }
 
 TEST(CheckConfig, ReadsSeveritiesIgnoreGlobsAndTheQuestionLevel) {

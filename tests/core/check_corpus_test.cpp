@@ -83,3 +83,23 @@ TEST(CheckCorpus, EmptiesTheFactsOfEachFileItAdds) {
   EXPECT_TRUE(a.facts.questions.empty());
   EXPECT_TRUE(a.facts.links.empty());
 }
+
+TEST(CheckCorpus, FindsEachRepeatAmongThousandsOfQuestions) {
+  // Enough questions that the corpus's table of them grows many times over.
+  check_corpus corpus;
+  for (int file = 0; file < 200; ++file) {
+    std::string notes;
+    for (int q = 0; q < 20; ++q) notes += "## Question " + std::to_string(file * 20 + q) + "\n\nA\n\n";
+    if (file > 0) notes += "## Question " + std::to_string((file - 1) * 20 + file % 20) + "\n\nA\n";  // line 81
+    auto report = check(notes, "n" + std::to_string(file) + ".md");
+    corpus.add(report);
+    if (file == 0) {
+      EXPECT_TRUE(report.diagnostics.empty());
+      continue;
+    }
+    ASSERT_EQ(found(report), (std::vector<std::string>{"duplicate-question@81"})) << file;
+    EXPECT_EQ(report.diagnostics[0].message, "question \"Question " + std::to_string((file - 1) * 20 + file % 20) +
+                                                 "\" is also asked in n" + std::to_string(file - 1) + ".md:" +
+                                                 std::to_string(1 + 4 * (file % 20)));
+  }
+}

@@ -42,6 +42,21 @@ test('readDeck round-trips a parsed deck', () => {
   assert.deepEqual(read.deck, parsed.deck);
 });
 
+test('a lean parse is the full deck without the fields a quiz never shows', () => {
+  const linked = '\n## Where is the spec? {#spec}\n\nSee [the spec](https://go.dev/ref/spec).\n';
+  const bytes = fs.readFileSync(path.join(sourceDir, 'tests/fixtures/go-interview-notes.md'), 'utf8') + linked;
+  const full = JSON.parse(notequiz.parseNotes(bytes, '{"sourcePath":"notes.md"}'));
+  const lean = JSON.parse(notequiz.parseNotes(bytes, '{"sourcePath":"notes.md","lean":true}'));
+  const omitted = ['pinnedId', 'images', 'links', 'codeLanguages', 'position'];
+  for (const field of ['images', 'links', 'codeLanguages']) assert.ok(full.deck.cards.some((c) => c[field].length), `no card has ${field}`);
+  assert.deepEqual(lean.deck.cards, full.deck.cards.map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => !omitted.includes(k)))));
+  assert.deepEqual({ ...lean.deck, cards: [] }, { ...full.deck, cards: [] });
+  assert.deepEqual(lean.diagnostics, full.diagnostics);
+  const read = JSON.parse(notequiz.readDeck(JSON.stringify(lean.deck)));
+  assert.equal(read.ok, true);
+  assert.equal(read.deck.cards.length, full.deck.cards.length);
+});
+
 test('renderHtml escapes raw HTML from notes', () => {
   assert.equal(notequiz.renderHtml('<script>alert(1)</script>\n'), '<pre class="raw-html"><code>&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>\n');
 });

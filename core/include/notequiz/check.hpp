@@ -44,6 +44,9 @@ std::string rule_anchor(const rule_info& rule);
 /// when the build sets CMake's NOTEQUIZ_DOCS_URL (the folder docs/ is published at), else "".
 std::string rule_help_url(const rule_info& rule);
 
+/// The same for docs published at `docs_url` ("" when unknown gives "").
+std::string rule_help_url(const rule_info& rule, std::string_view docs_url);
+
 /// What a configuration says about one rule.
 enum class rule_level : std::uint8_t { default_level, error, warning, info, off };
 

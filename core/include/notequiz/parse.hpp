@@ -19,6 +19,11 @@ struct parse_options {
   /// Level of question headings (1-6). 0: decide per heading (docs/format.md#questions).
   /// Front matter `question-level` wins over this.
   int question_level = 0;
+  /// false: leave out what only a reader of the cards needs, which is faster. title_html,
+  /// prompt_html, answer_html, explanation_html, the options' html and answer_markdown are
+  /// then empty; ids, titles, kinds, options, positions, links, images and diagnostics are the
+  /// same. For callers that need only the deck's structure (`notequiz check`).
+  bool card_content = true;
 };
 
 struct parse_result {

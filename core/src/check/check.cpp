@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "check_context.hpp"
+#include "parsed_text.hpp"
 #include "text.hpp"
 
 namespace notequiz {
@@ -106,30 +107,15 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
 file_report check_file(std::string_view markdown, const check_file_options& options) {
   parse_options parse;
   parse.source_path = options.path;
+  parse.card_content = false;  // no rule reads the cards' HTML or markdown
   if (options.config) parse.question_level = options.config->question_level;
-  const parse_result parsed = parse_notes(markdown, parse);
+  // Rules read the same valid UTF-8 and the same lines the parser read, without a BOM; fixes
+  // need the file's own bytes, so there are none when the parser had to replace some.
+  detail::parsed_text source;
+  const parse_result parsed = detail::parse_notes(markdown, parse, source);
+  const std::size_t offset = markdown.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 
-  std::string_view text = markdown;
-  std::size_t offset = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
-    text.remove_prefix(3);
-    offset = 3;
-  }
-  // Rules read the same valid UTF-8 the parser read; fixes need the file's own bytes.
-  if (text.size() > 0xFFFFFFF0u) text = {};  // the parser refused it too
-  std::string valid;
-  bool own_bytes = true;
-  // The parser already looked: it reports invalid UTF-8 and NUL bytes as `encoding`.
-  const bool clean = std::none_of(parsed.diagnostics.begin(), parsed.diagnostics.end(),
-                                  [](const diagnostic& d) { return d.rule == "encoding"; });
-  if (!clean) {
-    valid = detail::to_valid_utf8(text);
-    text = valid;
-    own_bytes = false;
-  }
-
-  const detail::line_scanner scanner(text);
-  detail::check_context ctx(text, offset, own_bytes, scanner, parsed, options);
+  detail::check_context ctx(source.text, offset, source.own_bytes, *source.scanner, parsed, options);
   detail::read_directives(ctx);
   detail::take_parser_diagnostics(ctx);
   detail::check_encoding(ctx, markdown);

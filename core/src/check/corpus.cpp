@@ -20,6 +20,47 @@ struct place {
   std::uint32_t line = 0;
 };
 
+// Question hashes -> where each was first asked. Open addressing in one array: a corpus adds
+// tens of thousands of questions, and a node per question (std::unordered_map) cost an
+// allocation each and a cache miss per step of a chain.
+class question_places {
+ public:
+  // The place already stored for `key` (and false), or `where` newly stored (and true).
+  std::pair<place, bool> emplace(std::uint64_t key, place where) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    slot& s = find(key);
+    if (s.where.file != empty) return {s.where, false};
+    s = {key, where};
+    ++count_;
+    return {where, true};
+  }
+
+ private:
+  static constexpr std::uint32_t empty = UINT32_MAX;  // as a file index: no file is that
+  struct slot {
+    std::uint64_t key = 0;
+    place where{empty, 0};
+  };
+
+  slot& find(std::uint64_t key) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].where.file == empty || slots_[i].key == key) return slots_[i];
+    }
+  }
+
+  void grow() {
+    std::vector<slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(64, old.size() * 2), slot{});
+    for (const slot& s : old) {
+      if (s.where.file != empty) find(s.key) = s;
+    }
+  }
+
+  std::vector<slot> slots_;
+  std::size_t count_ = 0;
+};
+
 struct pending_link {
   std::uint32_t file = 0;
   cross_file_facts::fragment_link link;
@@ -61,7 +102,7 @@ std::vector<std::uint64_t> anchors_of(std::string_view markdown) {
 
 struct check_corpus::state {
   std::vector<std::string> paths;
-  std::unordered_map<std::uint64_t, place> questions;
+  question_places questions;
   std::unordered_map<std::string, place> deck_ids;
   std::unordered_map<std::string, std::vector<std::uint64_t>> anchors;  // of linked notes, read by finish()
   std::vector<pending_link> links;
@@ -80,11 +121,11 @@ void check_corpus::add(file_report& report) {
   std::vector<diagnostic> added;
 
   for (const auto& q : facts.questions) {
-    const auto [it, fresh] = s.questions.emplace(q.key, place{file, q.line});
-    if (fresh || it->second.file == file || !q.report_as) continue;
+    const auto [first, fresh] = s.questions.emplace(q.key, place{file, q.line});
+    if (fresh || first.file == file || !q.report_as) continue;
     added.push_back(make(detail::rule::duplicate_question, *q.report_as, q.line, q.column,
-                       "question \"" + detail::excerpt(q.title) + "\" is also asked in " + s.paths[it->second.file] + ":" +
-                           std::to_string(it->second.line)));
+                       "question \"" + detail::excerpt(q.title) + "\" is also asked in " + s.paths[first.file] + ":" +
+                           std::to_string(first.line)));
   }
   if (!facts.deck_id.empty()) {
     const auto [it, fresh] = s.deck_ids.emplace(facts.deck_id, place{file, facts.deck_id_line});

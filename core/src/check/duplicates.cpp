@@ -1,9 +1,11 @@
 // duplicate-question inside one note, and the facts the corpus needs to find duplicates
 // across notes: question title hashes and a deck id pinned in front matter.
 
-#include <unordered_map>
+#include <algorithm>
+#include <vector>
 
 #include "anchors.hpp"
+#include "card_id.hpp"
 #include "check_context.hpp"
 #include "text.hpp"
 
@@ -27,16 +29,30 @@ std::uint32_t pinned_deck_id_line(const check_context& ctx) {
 
 void check_duplicates(check_context& ctx) {
   const bool report_here = ctx.enabled(rule::duplicate_question);
-  std::unordered_map<std::uint64_t, std::uint32_t> first_line;
-  ctx.facts.questions.reserve(ctx.parsed.deck.cards.size());
-  for (const card& c : ctx.parsed.deck.cards) {
-    const std::string normalized = normalize_title(c.title);
-    if (normalized.empty()) continue;
-    const std::uint64_t key = hash_key(normalized);
-    const auto [it, fresh] = first_line.emplace(key, c.position.line);
-    if (!fresh && report_here) {
+  const auto& cards = ctx.parsed.deck.cards;
+  // (title key, card index), sorted: a repeated question finds the first card asking it
+  // without a hash table node per card.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
+  keyed.reserve(cards.size());
+  for (std::uint32_t i = 0; i < cards.size(); ++i) {
+    // Card titles come whitespace-collapsed from the parser.
+    const std::string_view normalized = normalize_collapsed_title(cards[i].title);
+    if (!normalized.empty()) keyed.emplace_back(hash_key(normalized), i);
+  }
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> by_key = keyed;
+  std::sort(by_key.begin(), by_key.end());
+  std::vector<std::uint32_t> first_asked(cards.size());
+  for (std::size_t k = 0; k < by_key.size(); ++k) {
+    first_asked[by_key[k].second] = k > 0 && by_key[k - 1].first == by_key[k].first ? first_asked[by_key[k - 1].second]
+                                                                                     : by_key[k].second;
+  }
+  ctx.facts.questions.reserve(keyed.size());
+  for (const auto& [key, i] : keyed) {
+    const card& c = cards[i];
+    if (report_here && first_asked[i] != i) {
       ctx.report(rule::duplicate_question, c.position.line, c.position.column,
-                 "question \"" + excerpt(c.title) + "\" is also asked at line " + std::to_string(it->second));
+                 "question \"" + excerpt(c.title) + "\" is also asked at line " +
+                     std::to_string(cards[first_asked[i]].position.line));
     }
     ctx.facts.questions.push_back({key, c.position.line, c.position.column, c.title,
                                    ctx.effective(rule::duplicate_question, c.position.line)});

@@ -93,11 +93,13 @@ std::string rule_anchor(const rule_info& rule) {
   return anchor;
 }
 
-std::string rule_help_url(const rule_info& rule) {
-  if (docs_url.empty()) return {};
-  std::string url(docs_url);
+std::string rule_help_url(const rule_info& rule, std::string_view docs) {
+  if (docs.empty()) return {};
+  std::string url(docs);
   if (url.back() != '/') url += '/';
   return url + "rules.md#" + rule_anchor(rule);
 }
+
+std::string rule_help_url(const rule_info& rule) { return rule_help_url(rule, docs_url); }
 
 }  // namespace notequiz
