@@ -3,10 +3,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "check_inputs.hpp"
 #include "check_output.hpp"
@@ -101,24 +104,42 @@ diagnostic input_problem(std::string message) {
   return d;
 }
 
-// Columns counted in characters rather than bytes, for the formats GitHub reads.
-void count_columns_in_characters(std::vector<diagnostic>& list, std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  if (std::none_of(list.begin(), list.end(), [](const diagnostic& d) { return d.column > 1 || d.end_column > 1; })) return;
-  std::vector<std::size_t> starts = {0};
-  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) starts.push_back(i + 1);
-  auto to_characters = [&](std::uint32_t line, std::uint32_t column) -> std::uint32_t {
-    if (column <= 1 || line == 0 || line > starts.size()) return column;
+// Columns counted in characters rather than bytes, for the formats GitHub reads. The line
+// starts are found only when a column needs them.
+class character_columns {
+ public:
+  explicit character_columns(std::string_view text) : text_(text) {
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
+  }
+
+  std::uint32_t operator()(std::uint32_t line, std::uint32_t column) {
+    if (column <= 1 || line == 0) return column;
+    if (starts_.empty()) {
+      starts_.push_back(0);
+      for (std::size_t i = text_.find('\n'); i != std::string_view::npos; i = text_.find('\n', i + 1)) starts_.push_back(i + 1);
+    }
+    if (line > starts_.size()) return column;
     std::uint32_t characters = 1;
-    for (std::size_t i = starts[line - 1]; i < starts[line - 1] + column - 1 && i < text.size(); ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++characters;
+    const std::size_t start = starts_[line - 1];
+    for (std::size_t i = start; i < start + column - 1 && i < text_.size(); ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++characters;
     }
     return characters;
-  };
-  for (auto& d : list) {
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
+// The report's diagnostics, and the links the corpus checks at the end, in character columns.
+void count_columns_in_characters(file_report& report, std::string_view text) {
+  character_columns to_characters(text);
+  for (auto& d : report.diagnostics) {
     d.column = to_characters(d.line, d.column);
     d.end_column = to_characters(d.end_line, d.end_column);
   }
+  for (auto& link : report.facts.links) link.column = to_characters(link.line, link.column);
 }
 
 void count(check_summary& s, const std::vector<diagnostic>& list) {
@@ -138,14 +159,28 @@ int check_command(const args& a) {
   if (const int exit_code = read_arguments(a, o); exit_code >= 0) return exit_code;
   o.output.colour = o.output.format == output_format::text && isatty(fileno(stdout)) != 0 &&
                     (std::getenv("NO_COLOR") == nullptr || std::getenv("NO_COLOR")[0] == '\0');
-  const bool character_columns = o.output.format == output_format::sarif || o.output.format == output_format::github;
+  const bool in_characters = o.output.format == output_format::sarif || o.output.format == output_format::github;
 
+  // Text and GitHub output is printed file by file as the files are checked, so memory does
+  // not grow with the corpus; JSON and SARIF are one document, kept until the end.
   check_results results;
+  const auto report = [&](std::string path, std::vector<diagnostic> list) {
+    count(results.summary, list);
+    if (list.empty()) return;
+    checked_file file{std::move(path), std::move(list)};
+    if (whole_document(o.output.format)) {
+      results.files.push_back(std::move(file));
+    } else {
+      print_file(stdout, file, o.output);
+    }
+  };
   std::unique_ptr<loaded_config> explicit_config;
   if (!o.config_path.empty()) {
     std::string error;
     explicit_config = load_config(o.config_path, error);
     if (!explicit_config) return usage_error("cannot read the configuration " + o.config_path + ": " + error);
+    // Problems in a configuration come before the notes it governs: they change how those were checked.
+    report(explicit_config->path, explicit_config->problems);
   }
   config_finder finder;
   exact_paths paths;
@@ -160,72 +195,77 @@ int check_command(const args& a) {
     const std::vector<std::string> notes = collect_notes(input, error);
     if (!error.empty() || notes.empty()) {
       ++unreadable;
-      results.files.push_back({display_path(input),
-                               {input_problem(!error.empty() ? error : "no notes (*.md, *.markdown) in this folder")}});
+      report(display_path(input), {input_problem(!error.empty() ? error : "no notes (*.md, *.markdown) in this folder")});
       continue;
     }
     for (const auto& note : notes) {
       const std::string path = display_path(note);
       const std::string absolute = absolute_path(path);
       if (!seen.insert(absolute).second) continue;
-      const loaded_config* config = explicit_config ? explicit_config.get() : finder.for_absolute_note(absolute);
+      const loaded_config* config = explicit_config.get();
+      if (!config) {
+        const std::size_t known = finder.loaded().size();
+        config = finder.for_absolute_note(absolute);
+        for (std::size_t i = known; i < finder.loaded().size(); ++i) report(finder.loaded()[i]->path, finder.loaded()[i]->problems);
+      }
       if (config && is_ignored(config->config, relative_to(path, config->folder))) continue;
 
       note_read read = read_note(path);
       if (!read.content) {
         ++unreadable;
-        results.files.push_back({path, {input_problem(read.problem)}});
+        report(path, {input_problem(read.problem)});
         continue;
       }
       check_file_options options;
       options.path = path;
       options.config = config ? &config->config : nullptr;
       options.file_exists = exists;
-      file_report report = check_file(*read.content, options);
-      if (o.fix && !report.fixes.empty()) {
-        const std::string fixed = apply_fixes(*read.content, report.fixes);
+      file_report checked = check_file(*read.content, options);
+      if (o.fix && !checked.fixes.empty()) {
+        const std::string fixed = apply_fixes(*read.content, checked.fixes);
         const std::string problem = write_file_atomically(path, fixed);
         if (!problem.empty()) {
           std::fprintf(stderr, "%s: error: cannot write fixes: %s\n", path.c_str(), problem.c_str());
           write_failed = true;
         } else {
           std::unordered_set<std::size_t> problems;  // one problem may need two edits
-          for (const auto& f : report.fixes) problems.insert(f.diagnostic);
+          for (const auto& f : checked.fixes) problems.insert(f.diagnostic);
           results.summary.fixed += problems.size();
           ++results.summary.fixed_files;
           *read.content = fixed;
-          report = check_file(*read.content, options);
+          checked = check_file(*read.content, options);
         }
       }
-      corpus.add(report);
-      if (character_columns) count_columns_in_characters(report.diagnostics, *read.content);
+      // Before the corpus takes the links it checks at the end: their columns are converted here,
+      // while the note's text is at hand.
+      if (in_characters) count_columns_in_characters(checked, *read.content);
+      corpus.add(checked);
       ++results.summary.files;
-      results.summary.cards += report.cards;
-      results.files.push_back({path, std::move(report.diagnostics)});
+      results.summary.cards += checked.cards;
+      report(path, std::move(checked.diagnostics));
     }
   }
 
+  // Links into other notes whose #fragment is missing are known only now: printed after every
+  // file, grouped by file in the order the files were checked, each group by line and column.
   const read_note_fn read_linked = [](const std::string& p) -> std::optional<std::string> { return read_note(p).content; };
-  for (auto& late : corpus.finish(read_linked)) {
-    auto file = std::find_if(results.files.begin(), results.files.end(), [&](const checked_file& f) { return f.path == late.path; });
-    if (file == results.files.end()) continue;
-    auto& list = file->diagnostics;
-    const auto at = std::upper_bound(list.begin(), list.end(), late.problem, [](const diagnostic& x, const diagnostic& y) {
-      return x.line != y.line ? x.line < y.line : x.column < y.column;
+  std::vector<located_diagnostic> late = corpus.finish(read_linked);
+  for (auto group = late.begin(); group != late.end();) {
+    const auto end = std::find_if(group, late.end(), [&](const located_diagnostic& l) { return l.path != group->path; });
+    std::stable_sort(group, end, [](const located_diagnostic& x, const located_diagnostic& y) {
+      return x.problem.line != y.problem.line ? x.problem.line < y.problem.line : x.problem.column < y.problem.column;
     });
-    list.insert(at, std::move(late.problem));
+    std::vector<diagnostic> list;
+    for (auto it = group; it != end; ++it) list.push_back(std::move(it->problem));
+    report(group->path, std::move(list));
+    group = end;
   }
 
-  // Problems in configuration files come first: they change how everything else was checked.
-  std::vector<checked_file> configs;
-  if (explicit_config && !explicit_config->problems.empty()) configs.push_back({explicit_config->path, explicit_config->problems});
-  for (const auto& c : finder.loaded()) {
-    if (!c->problems.empty()) configs.push_back({c->path, c->problems});
+  if (whole_document(o.output.format)) {
+    print_results(stdout, results, o.output);
+  } else {
+    print_summary(stdout, results.summary, o.output);
   }
-  results.files.insert(results.files.begin(), configs.begin(), configs.end());
-  for (const auto& f : results.files) count(results.summary, f.diagnostics);
-
-  print_results(stdout, results, o.output);
   std::fflush(stdout);
 
   if (write_failed || (results.summary.files == 0 && unreadable > 0)) return 2;

@@ -143,6 +143,14 @@ const std::unordered_set<std::string>& exact_paths::listing(const std::string& f
 }
 
 bool exact_paths::exists(const std::string& path) {
+  const auto known = answers_.find(path);
+  if (known != answers_.end()) return known->second;
+  const bool found = look_up(path);
+  answers_.emplace(path, found);
+  return found;
+}
+
+bool exact_paths::look_up(const std::string& path) {
   std::string folder = !path.empty() && path[0] == '/' ? "/" : ".";
   std::size_t start = 0;
   while (start <= path.size()) {
@@ -215,6 +223,13 @@ std::string absolute_path(const std::string& path) {
     std::error_code ec;
     return fs::current_path(ec);
   }();
+  // A plain relative path (no `.` or `..` segment, no doubled or trailing slash), as folder
+  // listings give, is normal already once joined; fs::path's normalization is the slow part.
+  static const std::string working = working_folder.generic_string();
+  const bool plain = !path.empty() && path[0] != '/' && path.back() != '/' && !working.empty() && working != "/" &&
+                     path.find("//") == std::string::npos && ("/" + path + "/").find("/./") == std::string::npos &&
+                     ("/" + path + "/").find("/../") == std::string::npos;
+  if (plain) return working + "/" + path;
   const fs::path p(path);
   return (p.is_absolute() || working_folder.empty() ? p : working_folder / p).lexically_normal().generic_string();
 }

@@ -33,8 +33,11 @@ class exact_paths {
   bool exists(const std::string& path);
 
  private:
+  bool look_up(const std::string& path);
   const std::unordered_set<std::string>& listing(const std::string& folder);
   std::unordered_map<std::string, std::unordered_set<std::string>> listings_;
+  // Answers so far, by path: notes link the same images and notes over and over.
+  std::unordered_map<std::string, bool> answers_;
 };
 
 struct loaded_config {

@@ -1,5 +1,6 @@
 #include "check_output.hpp"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "notequiz/check.hpp"
@@ -21,25 +22,53 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 bool shown(const diagnostic& d, const output_options& o) { return !o.quiet || d.severity == severity::error; }
 
-void print_text(std::FILE* out, const check_results& results, const output_options& o) {
+void append_number(std::string& out, std::uint32_t n) {
+  char digits[10];
+  char* at = digits + sizeof digits;
+  do {
+    *--at = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n > 0);
+  out.append(at, digits + sizeof digits);
+}
+
+void append_text(std::string& out, const checked_file& file, const output_options& o) {
   const char* bold = o.colour ? "\x1b[1m" : "";
   const char* dim = o.colour ? "\x1b[2m" : "";
   const char* reset = o.colour ? "\x1b[0m" : "";
-  for (const auto& file : results.files) {
-    for (const auto& d : file.diagnostics) {
-      if (!shown(d, o)) continue;
-      std::string place = file.path;
-      if (d.line > 0) place += ":" + std::to_string(d.line);
-      if (d.line > 0 && d.column > 0) place += ":" + std::to_string(d.column);
-      const char* colour = !o.colour                          ? ""
-                           : d.severity == severity::error    ? "\x1b[1;31m"
-                           : d.severity == severity::warning  ? "\x1b[1;33m"
-                                                              : "\x1b[1;36m";
-      std::fprintf(out, "%s%s:%s %s%s:%s %s %s[%s]%s\n", bold, place.c_str(), reset, colour, to_string(d.severity), reset,
-                   d.message.c_str(), dim, rule_tag(d).c_str(), reset);
+  for (const auto& d : file.diagnostics) {
+    if (!shown(d, o)) continue;
+    const char* colour = !o.colour                          ? ""
+                         : d.severity == severity::error    ? "\x1b[1;31m"
+                         : d.severity == severity::warning  ? "\x1b[1;33m"
+                                                            : "\x1b[1;36m";
+    out += bold;
+    out += file.path;
+    if (d.line > 0) {
+      out += ':';
+      append_number(out, d.line);
+      if (d.column > 0) {
+        out += ':';
+        append_number(out, d.column);
+      }
     }
+    out += ':';
+    out += reset;
+    out += ' ';
+    out += colour;
+    out += to_string(d.severity);
+    out += ':';
+    out += reset;
+    out += ' ';
+    out += d.message;
+    out += ' ';
+    out += dim;
+    out += '[';
+    out += rule_tag(d);
+    out += ']';
+    out += reset;
+    out += '\n';
   }
-  if (!o.quiet) std::fprintf(out, "%s\n", summary_line(results.summary).c_str());
 }
 
 json summary_json(const check_summary& s) {
@@ -84,21 +113,35 @@ std::string escape_data(const std::string& s, bool property) {
   return out;
 }
 
-void print_github(std::FILE* out, const check_results& results, const output_options& o) {
-  for (const auto& file : results.files) {
-    for (const auto& d : file.diagnostics) {
-      if (!shown(d, o)) continue;
-      const char* command = d.severity == severity::error ? "error" : d.severity == severity::warning ? "warning" : "notice";
-      std::string props = "file=" + escape_data(file.path, true);
-      if (d.line > 0) props += ",line=" + std::to_string(d.line);
-      if (d.line > 0 && d.column > 0) props += ",col=" + std::to_string(d.column);
-      if (d.end_line > 0) props += ",endLine=" + std::to_string(d.end_line);
-      if (d.end_line > 0 && d.end_column > 0) props += ",endColumn=" + std::to_string(d.end_column);
-      props += ",title=" + escape_data(rule_tag(d), true);
-      std::fprintf(out, "::%s %s::%s\n", command, props.c_str(), escape_data(d.message, false).c_str());
+void append_github(std::string& out, const checked_file& file, const output_options& o) {
+  for (const auto& d : file.diagnostics) {
+    if (!shown(d, o)) continue;
+    out += "::";
+    out += d.severity == severity::error ? "error" : d.severity == severity::warning ? "warning" : "notice";
+    out += " file=";
+    out += escape_data(file.path, true);
+    if (d.line > 0) {
+      out += ",line=";
+      append_number(out, d.line);
+      if (d.column > 0) {
+        out += ",col=";
+        append_number(out, d.column);
+      }
     }
+    if (d.end_line > 0) {
+      out += ",endLine=";
+      append_number(out, d.end_line);
+      if (d.end_column > 0) {
+        out += ",endColumn=";
+        append_number(out, d.end_column);
+      }
+    }
+    out += ",title=";
+    out += escape_data(rule_tag(d), true);
+    out += "::";
+    out += escape_data(d.message, false);
+    out += '\n';
   }
-  if (!o.quiet) std::fprintf(out, "%s\n", summary_line(results.summary).c_str());
 }
 
 }  // namespace
@@ -111,11 +154,25 @@ std::string summary_line(const check_summary& s) {
   return line;
 }
 
+void print_file(std::FILE* out, const checked_file& file, const output_options& options) {
+  std::string lines;
+  if (options.format == output_format::text) append_text(lines, file, options);
+  if (options.format == output_format::github) append_github(lines, file, options);
+  std::fwrite(lines.data(), 1, lines.size(), out);
+}
+
+void print_summary(std::FILE* out, const check_summary& summary, const output_options& options) {
+  if (!options.quiet) std::fprintf(out, "%s\n", summary_line(summary).c_str());
+}
+
 void print_results(std::FILE* out, const check_results& results, const output_options& options) {
   switch (options.format) {
-    case output_format::text: print_text(out, results, options); break;
+    case output_format::text:
+    case output_format::github:
+      for (const auto& file : results.files) print_file(out, file, options);
+      print_summary(out, results.summary, options);
+      break;
     case output_format::json: print_json(out, results, options); break;
-    case output_format::github: print_github(out, results, options); break;
     case output_format::sarif: std::fprintf(out, "%s\n", to_sarif(results, options.quiet).c_str()); break;
   }
 }

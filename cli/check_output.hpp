@@ -41,6 +41,14 @@ struct output_options {
 
 void print_results(std::FILE* out, const check_results& results, const output_options& options);
 
+// Text and GitHub output line by line, for `notequiz check` to print each file as soon as it
+// is checked: one file's diagnostics (already counted in the summary), then the summary line.
+void print_file(std::FILE* out, const checked_file& file, const output_options& options);
+void print_summary(std::FILE* out, const check_summary& summary, const output_options& options);
+
+// Whether the format is one document (JSON, SARIF) rather than a line per problem.
+inline bool whole_document(output_format f) { return f == output_format::json || f == output_format::sarif; }
+
 // "2 files checked, 56 cards: 2 errors, 19 warnings".
 std::string summary_line(const check_summary& s);
 

@@ -205,12 +205,4 @@ std::uint32_t line_table::line_of(std::size_t offset) const noexcept {
   return static_cast<std::uint32_t>(it - starts_.begin());
 }
 
-std::string_view line_table::line(std::uint32_t n) const noexcept {
-  const std::size_t begin = starts_[n - 1];
-  std::size_t end = n < starts_.size() ? starts_[n] : text_.size();
-  if (end > begin && text_[end - 1] == '\n') --end;
-  if (end > begin && text_[end - 1] == '\r') --end;
-  return text_.substr(begin, end - begin);
-}
-
 }  // namespace notequiz::detail

@@ -35,7 +35,13 @@ class line_table {
   std::uint32_t line_of(std::size_t offset) const noexcept;
   std::size_t line_start(std::uint32_t line) const noexcept { return starts_[line - 1]; }
   // The line's bytes without its ending.
-  std::string_view line(std::uint32_t line) const noexcept;
+  std::string_view line(std::uint32_t n) const noexcept {  // inline: rules call it for every line they read
+    const std::size_t begin = starts_[n - 1];
+    std::size_t end = n < starts_.size() ? starts_[n] : text_.size();
+    if (end > begin && text_[end - 1] == '\n') --end;
+    if (end > begin && text_[end - 1] == '\r') --end;
+    return text_.substr(begin, end - begin);
+  }
 
  private:
   std::string_view text_;

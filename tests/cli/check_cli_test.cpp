@@ -366,3 +366,33 @@ TEST(CheckCommand, ChecksLinksBetweenNotesAcrossTheCorpus) {
   EXPECT_NE(r.out.find("no heading in sub/b.md has the anchor `#what-is-rust`"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("link target `sub/Pic.png` not found (looked for sub/Pic.png)"), std::string::npos) << r.out;
 }
+
+TEST(CheckCommand, PrintsEachFileAsCheckedThenLateCrossFileFindingsGroupedByFileThenTheSummary) {
+  const std::string dir = scratch("order");
+  write(dir + "/a.md", "## Q1\n\n[gone](c.md#gone) <b>a</b>\n\n[also gone](c.md#missing)\n");
+  write(dir + "/b.md", "## Q2\n\n[gone](c.md#nowhere)\n\n## Empty\n");
+  write(dir + "/c.md", "## Here\n\nA\n");
+  const auto r = run_cli({"check", "a.md", "b.md", "c.md"}, dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            "a.md:3:19: warning: raw HTML `<b>` is shown as text, not rendered: notequiz escapes HTML so quizzes are safe to "
+            "embed in other pages; use markdown instead [NQ011/raw-html]\n"
+            "b.md:5:1: error: question \"Empty\" has no answer [NQ001/empty-answer]\n"
+            "a.md:3:8: error: no heading in c.md has the anchor `#gone` [NQ004/broken-link]\n"
+            "a.md:5:13: error: no heading in c.md has the anchor `#missing` [NQ004/broken-link]\n"
+            "b.md:3:8: error: no heading in c.md has the anchor `#nowhere` [NQ004/broken-link]\n"
+            "3 files checked, 4 cards: 4 errors, 1 warning\n");
+}
+
+TEST(CheckCommand, CountsColumnsOfLateLinkFindingsInCharactersForGithub) {
+  const std::string dir = scratch("late-columns");
+  write(dir + "/n.md", "## 问题\n\n答案 [x](other.md#missing)\n");
+  write(dir + "/other.md", "## Other\n\nA\n");
+  const auto text = run_cli({"check", "n.md", "other.md"}, dir);
+  EXPECT_EQ(lines_of(text.out)[0].rfind("n.md:3:12: error: no heading in other.md has the anchor `#missing`", 0), 0u) << text.out;
+  const auto github = run_cli({"check", "--format", "github", "n.md", "other.md"}, dir);
+  EXPECT_EQ(lines_of(github.out)[0].rfind("::error file=n.md,line=3,col=8,title=NQ004/broken-link::no heading in other.md", 0), 0u)
+      << github.out;
+  const auto sarif = json::parse(run_cli({"check", "--format", "sarif", "n.md", "other.md"}, dir).out);
+  EXPECT_EQ(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"], 8) << sarif.dump();
+}
