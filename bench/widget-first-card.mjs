@@ -32,6 +32,7 @@ const server = await serveWidget({
 const browser = await launch();
 const times = [];
 const parts = [];
+const rest = [];
 try {
   for (let run = 0; run < runs; run += 1) {
     const context = await browser.newContext();
@@ -43,6 +44,7 @@ try {
     if (cardsShown !== cards) throw new Error(`the deck has ${cardsShown} cards, expected ${cards}`);
     times.push(marks['note-quiz:first-card'] - marks['note-quiz:module']);
     parts.push(marks['note-quiz:core-ready'] - marks['note-quiz:module']);
+    rest.push(marks['note-quiz:first-card'] - marks['note-quiz:core-ready']);
     await context.close();
   }
 } finally {
@@ -53,3 +55,4 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`widget first card, ${cards} cards of markdown (${(markdown.length / 1024).toFixed(0)} KiB), ${runs} runs in headless chromium:`);
 console.log(`  module -> first card: median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`);
 console.log(`  of which module -> core ready (fetch + compile wasm): median ${median(parts).toFixed(1)} ms`);
+console.log(`  core ready -> first card (parse, session, render): median ${median(rest).toFixed(1)} ms (min ${Math.min(...rest).toFixed(1)}, max ${Math.max(...rest).toFixed(1)})`);

@@ -30,10 +30,14 @@ function nqCall(fn, args) {
   }
 }
 
-function nqExport(name, fn, arity) {
+// `handle`: the first argument is a deck handle, always passed as a number (a string would
+// otherwise cross as bytes and shift every other argument); anything not a handle gets an error.
+function nqExport(name, fn, arity, handle) {
   Module[name] = function () {
     if (arguments.length !== arity) throw new TypeError(name + ' takes ' + arity + ' arguments, not ' + arguments.length);
-    return nqCall(fn, arguments);
+    var args = Array.prototype.slice.call(arguments);
+    if (handle) args[0] = typeof args[0] === 'number' ? args[0] : NaN;
+    return nqCall(fn, args);
   };
 }
 
@@ -48,3 +52,11 @@ nqExport('parseProgress', _nq_parse_progress, 2);
 nqExport('mergeProgress', _nq_merge_progress, 3);
 nqExport('emptyProgress', _nq_empty_progress, 1);
 nqExport('choiceRating', _nq_choice_rating, 1);
+nqExport('openNotes', _nq_open_notes, 2);
+nqExport('openDeck', _nq_open_deck, 1);
+nqExport('closeDeck', _nq_close_deck, 1, true);
+nqExport('deckCard', _nq_deck_card, 2, true);
+nqExport('deckSetProgress', _nq_deck_set_progress, 2, true);
+nqExport('deckSessionState', _nq_deck_session_state, 3, true);
+nqExport('deckPreviewCard', _nq_deck_preview_card, 4, true);
+nqExport('deckGradeCard', _nq_deck_grade_card, 5, true);

@@ -14,6 +14,7 @@
 #include "notequiz/parse.hpp"
 #include "notequiz/render.hpp"
 #include "notequiz/session_json.hpp"
+#include "notequiz/session_store.hpp"
 #include "notequiz/version.hpp"
 
 namespace {
@@ -27,6 +28,9 @@ const char* give(std::string text) {
 }
 
 using text = std::string_view;
+
+// The decks the page has open (openNotes/openDeck), one per widget: handles keep them apart.
+notequiz::session_store decks;
 
 }  // namespace
 
@@ -93,6 +97,42 @@ EMSCRIPTEN_KEEPALIVE const char* nq_empty_progress(const char* deck_id, std::siz
 
 EMSCRIPTEN_KEEPALIVE const char* nq_choice_rating(int first_answer_correct) {
   return give(notequiz::to_string(notequiz::choice_rating(first_answer_correct != 0)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nq_open_notes(const char* md, std::size_t md_size, const char* options,
+                                               std::size_t options_size) {
+  return give(decks.open_notes(text(md, md_size), text(options, options_size)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nq_open_deck(const char* json, std::size_t size) {
+  return give(decks.open_deck(text(json, size)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nq_close_deck(double handle) { return give(decks.close(handle)); }
+
+EMSCRIPTEN_KEEPALIVE const char* nq_deck_card(double handle, const char* card, std::size_t card_size) {
+  return give(decks.card(handle, text(card, card_size)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nq_deck_set_progress(double handle, const char* progress, std::size_t size) {
+  return give(decks.set_progress(handle, text(progress, size)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nq_deck_session_state(double handle, double now_ms, const char* options,
+                                                       std::size_t options_size) {
+  return give(decks.session_state(handle, now_ms, text(options, options_size)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nq_deck_preview_card(double handle, const char* card, std::size_t card_size,
+                                                      double now_ms, const char* options, std::size_t options_size) {
+  return give(decks.preview_card(handle, text(card, card_size), now_ms, text(options, options_size)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nq_deck_grade_card(double handle, const char* card, std::size_t card_size,
+                                                    const char* rating, std::size_t rating_size, double now_ms,
+                                                    const char* options, std::size_t options_size) {
+  return give(decks.grade_card(handle, text(card, card_size), text(rating, rating_size), now_ms,
+                               text(options, options_size)));
 }
 
 }  // extern "C"

@@ -195,8 +195,10 @@ export class NoteQuizElement extends HTMLElement {
   #uid = `nq${++instances}`;
   #loadToken = 0;
   #core = null;
-  #deck = null;        // the core's deck model, as a JS object
-  #schedDeck = '';     // the same deck reduced to what the scheduler reads (ids, order)
+  #handle = 0;         // the deck kept open in the core (openNotes/openDeck), 0 when none
+  #deck = null;        // the deck's summary: its fields, each card's id, title, path and kind
+  #content = new Map(); // card id -> the card with its content (deckCard), fetched when shown
+  #cards = null;       // every card with its content, fetched for browsing
   #baseUrl = '';       // notes' URL: relative images and links resolve against it
   #progress = '';      // the core's progress JSON, '' before the first review
   #storage = null;     // localStorage, or null when progress is only kept in memory
@@ -267,7 +269,18 @@ export class NoteQuizElement extends HTMLElement {
     if (!this.#deck && this.#view === 'loading') this.#load();
   }
 
-  disconnectedCallback() { clearTimeout(this.#timer); }
+  disconnectedCallback() {
+    clearTimeout(this.#timer);
+    // Moved rather than removed when it is back by the next microtask; otherwise free the deck
+    // (it loads again if the element is put back).
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.#loadToken += 1;
+      this.#close();
+      this.#deck = null;
+      this.#view = 'loading';
+    });
+  }
 
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.#root.firstChild) return;
@@ -283,13 +296,22 @@ export class NoteQuizElement extends HTMLElement {
     NoteQuizElement.#shared ??= (async () => {
       const source = NoteQuizElement.coreSource ?? {};
       const moduleUrl = new URL(source.moduleUrl ?? 'notequiz_wasm.js', import.meta.url).href;
+      // The .wasm is fetched and compiled while the glue downloads, not after it.
+      const compiled = source.wasmBinary ? WebAssembly.compile(source.wasmBinary)
+        : compileWasm(new URL(source.wasmUrl ?? 'notequiz_wasm.wasm', moduleUrl).href);
+      compiled.catch(() => {});
       const factory = source.factory ?? (await import(moduleUrl)).default;
-      // The glue resolves its .wasm against its own URL unless given locateFile, and a data:
-      // URL cannot be a base: with the bytes at hand, nothing needs locating.
-      const options = source.wasmBinary
-        ? { wasmBinary: source.wasmBinary, locateFile: (file) => file }
-        : { locateFile: (file) => new URL(file.endsWith('.wasm') ? source.wasmUrl ?? file : file, moduleUrl).href };
-      const core = await factory(options);
+      let fail;
+      const failed = new Promise((_, reject) => { fail = reject; });
+      const core = await Promise.race([failed, factory({
+        // The glue resolves the .wasm's name against its own URL unless given locateFile, and a
+        // data: URL cannot be a base; it never fetches it here.
+        locateFile: (file) => file,
+        instantiateWasm(imports, receive) {
+          compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module))).catch(fail);
+          return {};
+        },
+      })]);
       performance.mark('note-quiz:core-ready');
       return core;
     })();
@@ -309,15 +331,14 @@ export class NoteQuizElement extends HTMLElement {
       }
       const [core, source] = await Promise.all([NoteQuizElement.#loadCore(), this.#readSource()]);
       if (token !== this.#loadToken) return;
+      this.#close();
       this.#core = core;
-      const deck = this.#readDeck(core, source);
-      if (token !== this.#loadToken) return;
+      const { handle, deck } = this.#openDeck(core, source);
+      this.#handle = handle;
       this.#deck = deck;
+      this.#content = new Map();
+      this.#cards = null;
       this.#baseUrl = source.baseUrl;
-      this.#schedDeck = JSON.stringify({
-        format: 'notequiz-deck', schemaVersion: deck.schemaVersion, id: deck.id, title: '',
-        cards: deck.cards.map((c) => ({ id: c.id, title: '' })),
-      });
       this.#openProgress();
       this.#session = { reviewed: 0, remembered: 0, ratings: { again: 0, hard: 0, good: 0, easy: 0 } };
       this.#aheadDays = 0;
@@ -326,6 +347,7 @@ export class NoteQuizElement extends HTMLElement {
       performance.mark('note-quiz:first-card', { detail: { deck: deck.id, cards: deck.cards.length } });
     } catch (error) {
       if (token !== this.#loadToken) return;
+      this.#close();
       this.#view = 'error';
       this.#error = error?.message ?? String(error);
       this.#render();
@@ -351,20 +373,39 @@ export class NoteQuizElement extends HTMLElement {
     return { kind, body: kind === 'markdown' ? dedent(script.textContent) : script.textContent, baseUrl: document.baseURI, name: '' };
   }
 
-  #readDeck(core, source) {
+  // Opens the deck in the core: { handle, deck } with the deck's summary (cards without content).
+  #openDeck(core, source) {
     if (source.kind === 'markdown') {
-      // lean: without the fields a quiz never reads (docs/progress.md#parsenotesmarkdown-optionsjson).
-      const options = JSON.stringify(source.name ? { sourcePath: source.name, lean: true } : { lean: true });
-      return JSON.parse(core.parseNotes(source.body, options)).deck;
+      return JSON.parse(core.openNotes(source.body, JSON.stringify(source.name ? { sourcePath: source.name } : {})));
     }
-    let result = JSON.parse(core.readDeck(source.body));
+    let result = JSON.parse(core.openDeck(source.body));
     if (!result.ok) {
       // `notequiz parse --json` writes {"deck": ..., "diagnostics": [...]}: take its deck.
       const wrapped = JSON.parse(source.body);
-      if (wrapped && typeof wrapped === 'object' && wrapped.deck) result = JSON.parse(core.readDeck(JSON.stringify(wrapped.deck)));
+      if (wrapped && typeof wrapped === 'object' && wrapped.deck) result = JSON.parse(core.openDeck(JSON.stringify(wrapped.deck)));
     }
     if (!result.ok) throw new Error(result.error);
-    return result.deck;
+    return result;
+  }
+
+  #close() {
+    if (this.#handle) this.#core.closeDeck(this.#handle);
+    this.#handle = 0;
+  }
+
+  // A card with its content, asked of the core the first time it is shown.
+  #cardContent(id) {
+    let card = this.#content.get(id);
+    if (!card) {
+      card = this.#call('deckCard', this.#handle, id).card;
+      this.#content.set(id, card);
+    }
+    return card;
+  }
+
+  #allCards() {
+    this.#cards ??= this.#deck.cards.map((c) => this.#cardContent(c.id));
+    return this.#cards;
   }
 
   // --- progress storage ----------------------------------------------------------------
@@ -390,7 +431,7 @@ export class NoteQuizElement extends HTMLElement {
     }
     const saved = storage.getItem(this.#key);
     if (saved === null) return;
-    const read = JSON.parse(core.parseProgress(saved, this.#deck.id));
+    const read = JSON.parse(core.deckSetProgress(this.#handle, saved));
     if (read.ok) {
       this.#progress = JSON.stringify(read.progress);
       return;
@@ -427,7 +468,7 @@ export class NoteQuizElement extends HTMLElement {
   #refresh() {
     clearTimeout(this.#timer);
     const now = Date.now();
-    const state = this.#call('sessionState', this.#schedDeck, this.#progress, now + this.#aheadDays * day, this.#options());
+    const state = this.#call('deckSessionState', this.#handle, now + this.#aheadDays * day, this.#options());
     this.#queue = state.queue;
     this.#counts = state.counts;
     this.#stats = state.stats;
@@ -442,13 +483,13 @@ export class NoteQuizElement extends HTMLElement {
       return;
     }
     const id = this.#queue[0];
-    this.#card = id === undefined ? null : this.#deck.cards.find((c) => c.id === id) ?? null;
+    this.#card = id === undefined ? null : this.#cardContent(id);
     if (!this.#card) {
       this.#view = 'end';
       this.#finish();
     } else if (this.#card.kind === 'flashcard') {
       this.#view = 'question';
-      this.#preview = this.#call('previewCard', this.#schedDeck, this.#progress, this.#card.id, now, this.#options()).outcomes;
+      this.#preview = this.#call('deckPreviewCard', this.#handle, this.#card.id, now, this.#options()).outcomes;
     } else {
       this.#view = 'choice';
       this.#choice = { selected: new Set(), attempts: 0, firstCorrect: false, done: false, revealed: false };
@@ -458,7 +499,7 @@ export class NoteQuizElement extends HTMLElement {
 
   // The header's counts after a grade, while the graded choice question stays on screen.
   #recount() {
-    const state = this.#call('sessionState', this.#schedDeck, this.#progress, Date.now() + this.#aheadDays * day, this.#options());
+    const state = this.#call('deckSessionState', this.#handle, Date.now() + this.#aheadDays * day, this.#options());
     this.#queue = state.queue.filter((id) => id !== this.#card.id);
     this.#counts = state.counts;
     this.#stats = state.stats;
@@ -472,7 +513,7 @@ export class NoteQuizElement extends HTMLElement {
 
   #grade(rating, correct) {
     const card = this.#card;
-    const result = this.#call('gradeCard', this.#schedDeck, this.#progress, card.id, rating, Date.now(), this.#options());
+    const result = this.#call('deckGradeCard', this.#handle, card.id, rating, Date.now(), this.#options());
     this.#progress = JSON.stringify(result.progress);
     this.#save();
     this.#session.reviewed += 1;
@@ -511,7 +552,7 @@ export class NoteQuizElement extends HTMLElement {
 
   #studyAhead() {
     for (const days of [1, 7, 30]) {
-      const state = this.#call('sessionState', this.#schedDeck, this.#progress, Date.now() + days * day, this.#options());
+      const state = this.#call('deckSessionState', this.#handle, Date.now() + days * day, this.#options());
       if (state.queue.length) {
         this.#aheadDays = days;
         this.#aheadNone = false;
@@ -643,6 +684,7 @@ export class NoteQuizElement extends HTMLElement {
       return;
     }
     this.#progress = JSON.stringify(merged.progress);
+    this.#call('deckSetProgress', this.#handle, this.#progress);
     this.#save();
     this.#announce(this.#t('imported', merged.added), true);
     if (this.mode === 'review') this.#refresh();
@@ -751,7 +793,7 @@ export class NoteQuizElement extends HTMLElement {
       const answer = (c) => (c.kind === 'flashcard' ? c.answerHtml || `<p>${t('noAnswer')}</p>`
         : `${c.promptHtml}<ul class="choices">${c.options.map((o) => `<li class="${o.correct ? 'right' : ''}"><span class="mark">${
           o.correct ? `✓<span class="sr">${t('rightOption')}</span>` : ''}</span><span class="body">${o.html}</span></li>`).join('')}</ul>${c.explanationHtml}`);
-      const items = deck.cards.map((c, i) => `<li data-index="${i}"><details><summary${lang}>${path(c)}${c.titleHtml || escapeHtml(c.title)}</summary>
+      const items = this.#allCards().map((c, i) => `<li data-index="${i}"><details><summary${lang}>${path(c)}${c.titleHtml || escapeHtml(c.title)}</summary>
 <div class="content"${lang}>${answer(c)}</div></details></li>`);
       return `<input type="search" aria-label="${t('search')}" placeholder="${t('search')}" value="${escapeHtml(this.#search)}" data-focus>
 <p class="hint matches" aria-live="polite"></p><ol class="list">${items.join('')}</ol>`;
@@ -805,7 +847,7 @@ ${back}${this.#aheadNone ? `<p>${t('aheadNone')}</p>` : ''}<div class="row"><but
     const items = this.#root.querySelectorAll('.list > li');
     let shown = 0;
     for (const item of items) {
-      const c = this.#deck.cards[Number(item.dataset.index)];
+      const c = this.#allCards()[Number(item.dataset.index)];
       const text = `${c.sectionPath.join(' ')} ${c.title} ${c.answerMarkdown}`.toLowerCase();
       item.hidden = !words.every((w) => text.includes(w));
       if (!item.hidden) shown += 1;
@@ -813,6 +855,14 @@ ${back}${this.#aheadNone ? `<p>${t('aheadNone')}</p>` : ''}<div class="row"><but
     const matches = this.#root.querySelector('.matches');
     if (matches) matches.textContent = this.#t('matches', shown, items.length);
   }
+}
+
+async function compileWasm(url) {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText} (${new URL(url).pathname})`);
+  // Streaming needs the server to send application/wasm; otherwise compile the bytes.
+  if (/^application\/wasm\b/.test(response.headers.get('content-type') ?? '')) return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
 }
 
 function path(card) {

@@ -20,9 +20,43 @@ json urls(const std::vector<reference>& v) {
   return a;
 }
 
-}  // namespace
+// `summary`: only what deck_summary_json keeps of a card.
+json card_to_json(const card& c, const deck_json_options& how, bool summary = false) {
+  json jc;
+  jc["id"] = c.id;
+  if (!how.lean) jc["pinnedId"] = c.pinned_id;
+  jc["title"] = c.title;
+  jc["titleHtml"] = c.title_html;
+  jc["sectionPath"] = strings(c.section_path);
+  jc["kind"] = to_string(c.kind);
+  if (summary) return jc;
+  jc["promptHtml"] = c.prompt_html;
+  jc["answerHtml"] = c.answer_html;
+  json options = json::array();
+  for (const auto& o : c.options) {
+    json& option = options.emplace_back();
+    option["html"] = o.html;
+    option["correct"] = o.correct;
+  }
+  jc["options"] = std::move(options);
+  jc["explanationHtml"] = c.explanation_html;
+  if (!how.lean) {
+    jc["images"] = urls(c.images);
+    jc["links"] = urls(c.links);
+    jc["codeLanguages"] = strings(c.code_languages);
+  }
+  jc["answerMarkdown"] = c.answer_markdown;
+  if (!how.lean) {
+    jc["position"] = json{{"line", c.position.line},
+                          {"column", c.position.column},
+                          {"answerStartLine", c.position.answer_start_line},
+                          {"answerEndLine", c.position.answer_end_line}};
+  }
+  return jc;
+}
 
-std::string to_json(const deck& d, const deck_json_options& how) {
+// The deck's own fields; `cards` is added by the caller.
+json deck_head_json(const deck& d) {
   json j;
   j["format"] = "notequiz-deck";
   j["schemaVersion"] = deck_schema_version;
@@ -34,38 +68,27 @@ std::string to_json(const deck& d, const deck_json_options& how) {
   json meta = json::object();
   for (const auto& [k, v] : d.meta) meta[k] = v;
   j["meta"] = std::move(meta);
-  json cards = json::array();
-  for (const card& c : d.cards) {
-    json jc;
-    jc["id"] = c.id;
-    if (!how.lean) jc["pinnedId"] = c.pinned_id;
-    jc["title"] = c.title;
-    jc["titleHtml"] = c.title_html;
-    jc["sectionPath"] = strings(c.section_path);
-    jc["kind"] = to_string(c.kind);
-    jc["promptHtml"] = c.prompt_html;
-    jc["answerHtml"] = c.answer_html;
-    json options = json::array();
-    for (const auto& o : c.options) options.push_back(json{{"html", o.html}, {"correct", o.correct}});
-    jc["options"] = std::move(options);
-    jc["explanationHtml"] = c.explanation_html;
-    if (!how.lean) {
-      jc["images"] = urls(c.images);
-      jc["links"] = urls(c.links);
-      jc["codeLanguages"] = strings(c.code_languages);
-    }
-    jc["answerMarkdown"] = c.answer_markdown;
-    if (!how.lean) {
-      jc["position"] = json{{"line", c.position.line},
-                            {"column", c.position.column},
-                            {"answerStartLine", c.position.answer_start_line},
-                            {"answerEndLine", c.position.answer_end_line}};
-    }
-    cards.push_back(std::move(jc));
-  }
-  j["cards"] = std::move(cards);
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return j;
 }
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// The deck as to_json writes it, with each card as card_to_json(card, how, summary) writes it.
+std::string deck_to_json(const deck& d, const deck_json_options& how, bool summary) {
+  json j = deck_head_json(d);
+  json cards = json::array();
+  for (const card& c : d.cards) cards.push_back(card_to_json(c, how, summary));
+  j["cards"] = std::move(cards);
+  return dump(j);
+}
+
+}  // namespace
+
+std::string to_json(const deck& d, const deck_json_options& how) { return deck_to_json(d, how, false); }
+
+std::string to_json(const card& c, const deck_json_options& options) { return dump(card_to_json(c, options)); }
+
+std::string deck_summary_json(const deck& d) { return deck_to_json(d, deck_json_options{true}, true); }
 
 namespace {
 
@@ -230,8 +253,7 @@ deck_json_result deck_from_json(std::string_view text) {
 std::string read_deck_json(std::string_view text) {
   const auto result = deck_from_json(text);
   if (!result.deck) {
-    const json error = {{"ok", false}, {"error", result.error}};
-    return error.dump(-1, ' ', false, json::error_handler_t::replace);
+    return dump(json{{"ok", false}, {"error", result.error}});
   }
   return "{\"ok\":true,\"deck\":" + to_json(*result.deck) + "}";
 }
@@ -254,15 +276,14 @@ json diagnostic_json(const diagnostic& d) {
 }
 }  // namespace
 
-std::string to_json(const parse_result& result, const deck_json_options& options) {
-  std::string out = "{\"deck\":";
-  out += to_json(result.deck, options);
-  out += ",\"diagnostics\":";
+std::string diagnostics_json(const parse_result& result) {
   json diags = json::array();
   for (const auto& d : result.diagnostics) diags.push_back(diagnostic_json(d));
-  out += diags.dump(-1, ' ', false, json::error_handler_t::replace);
-  out += '}';
-  return out;
+  return dump(diags);
+}
+
+std::string to_json(const parse_result& result, const deck_json_options& options) {
+  return "{\"deck\":" + to_json(result.deck, options) + ",\"diagnostics\":" + diagnostics_json(result) + "}";
 }
 
 deck_json_options deck_json_options_from_json(std::string_view text) {

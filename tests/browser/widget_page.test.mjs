@@ -118,6 +118,34 @@ test('two widgets with different decks on one page keep their own state, storage
   await context.close();
 });
 
+test('a widget moved in the page keeps its place; one removed and put back loads again with its progress', async () => {
+  const context = await browser.newContext();
+  const p = await open(context, 'two.html');
+  await ready(p, '#quick');
+  await ready(p, '#three');
+  await shadow(p, '[data-action=show]', '#three').click();
+  assert.equal(await view(p, '#three'), 'answer');
+  // Moved within one task: still on the same card, answer open.
+  await p.evaluate(() => document.querySelector('main').prepend(document.querySelector('#three')));
+  await p.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  assert.equal(await view(p, '#three'), 'answer');
+  await shadow(p, '[data-rating=easy]', '#three').click();
+  // Removed (its deck is freed in the core), then put back: it loads again and keeps the review.
+  await p.evaluate(() => { window.__three = document.querySelector('#three'); window.__three.remove(); });
+  await p.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  assert.equal(await p.evaluate(() => window.__three.progress), null);
+  await p.evaluate(() => document.querySelector('main').append(window.__three));
+  await ready(p, '#three');
+  assert.equal(await view(p, '#three'), 'question');
+  assert.equal(await shadow(p, '.counts', '#three').innerText(), '2 New\n0 Learning\n0 Due');
+  assert.equal(await p.locator('#three').evaluate((e) => e.progress.log.length), 1);
+  // The other widget's open deck was not touched.
+  await shadow(p, '.option', '#quick').nth(1).click();
+  await shadow(p, '[data-action=check]', '#quick').click();
+  assert.equal(await shadow(p, '.counts', '#quick').innerText(), '4 New\n0 Learning\n0 Due');
+  await context.close();
+});
+
 test('the UI speaks the page language, and the lang attribute overrides it', async () => {
   const context = await browser.newContext({ locale: 'en-US' });
   const p = await open(context, 'zh.html');

@@ -3,16 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
 
 export const sourceDir = process.env.NOTEQUIZ_SOURCE_DIR ?? path.resolve(import.meta.dirname, '../..');
 export const wasmDir = process.env.NOTEQUIZ_WASM_DIR ?? path.join(sourceDir, 'build/wasm/wasm');
 export const cliPath = process.env.NOTEQUIZ_CLI ?? path.join(sourceDir, 'build/native/cli/notequiz');
 
 export async function loadNotequiz() {
-  // Emscripten 3.1.6's ES6 output still reads CommonJS globals when it runs in node.
-  globalThis.__dirname ??= wasmDir;
-  globalThis.require ??= createRequire(import.meta.url);
+  // The glue is built for the web only (wasm/CMakeLists.txt); given the bytes, it runs in node too.
   const { default: createNotequiz } = await import(pathToFileURL(path.join(wasmDir, 'notequiz_wasm.js')).href);
   return createNotequiz({ wasmBinary: fs.readFileSync(path.join(wasmDir, 'notequiz_wasm.wasm')) });
 }

@@ -21,6 +21,13 @@ struct deck_json_options {
 /// Serializes a deck as compact JSON (object keys in a fixed order, camelCase).
 std::string to_json(const deck& d, const deck_json_options& options = {});
 
+/// One card exactly as to_json(deck) writes it inside `cards`.
+std::string to_json(const card& c, const deck_json_options& options = {});
+
+/// What a quiz needs before it shows a card: the deck's own fields as to_json writes them,
+/// each card with only `id`, `title`, `titleHtml`, `sectionPath` and `kind` (no content).
+std::string deck_summary_json(const deck& d);
+
 struct deck_json_result {
   std::optional<notequiz::deck> deck;  ///< set on success
   std::string error;                   ///< set on failure: what was wrong, and where
@@ -44,6 +51,9 @@ namespace notequiz {
 /// `{"deck": <to_json(deck)>, "diagnostics": [{rule, severity, line, column, endLine, endColumn, message}]}`:
 /// what `notequiz parse --json` prints and the WebAssembly `parseNotes` returns, byte for byte.
 std::string to_json(const parse_result& result, const deck_json_options& options = {});
+
+/// The `diagnostics` array of to_json(parse_result).
+std::string diagnostics_json(const parse_result& result);
 
 /// Reads `{"lean": true}` (the WebAssembly parseNotes options); anything else leaves the default.
 deck_json_options deck_json_options_from_json(std::string_view json);

@@ -39,6 +39,14 @@ std::string grade_card_json(std::string_view deck_json, std::string_view progres
                             std::string_view card_id, std::string_view rating_name, double now_ms,
                             std::string_view options_json);
 
+/// The same three on a deck and progress already read (session_store keeps them between calls).
+/// grade_card_json records the review in `p`.
+std::string session_state_json(const deck& d, const progress& p, double now_ms, std::string_view options_json);
+std::string preview_card_json(const deck& d, const progress& p, std::string_view card_id, double now_ms,
+                              std::string_view options_json);
+std::string grade_card_json(const deck& d, progress& p, std::string_view card_id, std::string_view rating_name,
+                            double now_ms, std::string_view options_json);
+
 /// parseProgress: `{"ok":true,"error":"","progress":{...}}`, the progress normalized.
 std::string parse_progress_json(std::string_view progress_json, std::string_view deck_id);
 

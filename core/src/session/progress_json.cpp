@@ -24,12 +24,21 @@ constexpr std::int64_t format_version = 1;
 
 namespace detail {
 
+// Objects are built by assignment rather than from initializer lists: the same JSON in less
+// WebAssembly (tests/browser/size_budget.test.mjs).
 json schedule_to_json(const card_schedule& c) {
-  return json{{"state", to_string(c.state)},       {"due", c.due},
-              {"stability", c.stability},           {"difficulty", c.difficulty},
-              {"elapsedDays", c.elapsed_days},     {"scheduledDays", c.scheduled_days},
-              {"learningSteps", c.learning_steps}, {"reps", c.reps},
-              {"lapses", c.lapses},                {"lastReview", c.last_review}};
+  json j;
+  j["state"] = to_string(c.state);
+  j["due"] = c.due;
+  j["stability"] = c.stability;
+  j["difficulty"] = c.difficulty;
+  j["elapsedDays"] = c.elapsed_days;
+  j["scheduledDays"] = c.scheduled_days;
+  j["learningSteps"] = c.learning_steps;
+  j["reps"] = c.reps;
+  j["lapses"] = c.lapses;
+  j["lastReview"] = c.last_review;
+  return j;
 }
 
 json progress_to_json(const progress& p) {
@@ -37,13 +46,29 @@ json progress_to_json(const progress& p) {
   for (const auto& [id, card] : p.cards) cards[id] = schedule_to_json(card);
   json log = json::array();
   for (const review_entry& e : p.log) {
-    log.push_back(json{{"card", e.card}, {"time", e.time}, {"rating", to_string(e.rating)}});
+    json& entry = log.emplace_back();
+    entry["card"] = e.card;
+    entry["time"] = e.time;
+    entry["rating"] = to_string(e.rating);
   }
-  return json{{"format", format_name}, {"version", format_version}, {"deck", p.deck},
-              {"cards", std::move(cards)}, {"log", std::move(log)}};
+  json j;
+  j["format"] = format_name;
+  j["version"] = format_version;
+  j["deck"] = p.deck;
+  j["cards"] = std::move(cards);
+  j["log"] = std::move(log);
+  return j;
 }
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::string progress_result_json(const progress_result& r) {
+  json j;
+  j["ok"] = r.progress.has_value();
+  j["error"] = r.progress ? std::string() : r.error;
+  j["progress"] = r.progress ? progress_to_json(*r.progress) : json(nullptr);
+  return dump(j);
+}
 
 }  // namespace detail
 

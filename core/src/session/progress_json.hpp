@@ -17,6 +17,10 @@ json schedule_to_json(const card_schedule& c);
 /// The whole progress document.
 json progress_to_json(const progress& p);
 
+/// `{"ok":true,"error":"","progress":{...}}` or `{"ok":false,"error":"...","progress":null}`:
+/// parseProgress's result.
+std::string progress_result_json(const progress_result& r);
+
 /// Compact, never throwing: invalid UTF-8 is replaced.
 std::string dump(const json& j);
 

@@ -110,13 +110,10 @@ std::optional<std::int64_t> read_now(double now_ms) {
 struct inputs {
   notequiz::deck deck;
   notequiz::progress progress;
-  session_options options;
-  std::int64_t now = 0;
 };
 
-// Everything a session call needs, or the first problem with it.
-std::optional<inputs> read_inputs(std::string_view deck_json, std::string_view progress_json, double now_ms,
-                                  std::string_view options_json, std::string& error) {
+// The deck and progress of a call, or the first problem with them.
+std::optional<inputs> read_inputs(std::string_view deck_json, std::string_view progress_json, std::string& error) {
   inputs in;
   auto d = deck_from_json(deck_json);
   if (!d.deck) {
@@ -134,19 +131,27 @@ std::optional<inputs> read_inputs(std::string_view deck_json, std::string_view p
     }
     in.progress = std::move(*p.progress);
   }
+  return in;
+}
+
+struct settings {
+  session_options options;
+  std::int64_t now = 0;
+};
+
+// The options and time of a call, or the first problem with them.
+std::optional<settings> read_settings(double now_ms, std::string_view options_json, std::string& error) {
   auto o = session_options_from_json(options_json);
   if (!o.options) {
     error = "options: " + o.error;
     return std::nullopt;
   }
-  in.options = std::move(*o.options);
   const auto now = read_now(now_ms);
   if (!now) {
     error = "now must be a time in ms from 0 to 8640000000000000";
     return std::nullopt;
   }
-  in.now = *now;
-  return in;
+  return settings{std::move(*o.options), *now};
 }
 
 bool has_card(const deck& d, std::string_view id) {
@@ -162,13 +167,16 @@ json stats_to_json(const session_stats& s) {
   for (std::size_t i = 0; i < s.cards_by_state.size(); ++i) {
     cards[to_string(static_cast<card_state>(i))] = s.cards_by_state[i];
   }
-  return json{{"cards", std::move(cards)},
-              {"dueToday", s.due_today},
-              {"dueNext7Days", s.due_next_days},
-              {"reviewsToday", s.reviews_today},
-              {"retention", s.retention ? json(*s.retention) : json(nullptr)},
-              {"retentionReviews", s.retention_reviews},
-              {"streakDays", s.streak_days}};
+  // Assignments rather than one initializer list: the same JSON in less wasm.
+  json j;
+  j["cards"] = std::move(cards);
+  j["dueToday"] = s.due_today;
+  j["dueNext7Days"] = s.due_next_days;
+  j["reviewsToday"] = s.reviews_today;
+  j["retention"] = s.retention ? json(*s.retention) : json(nullptr);
+  j["retentionReviews"] = s.retention_reviews;
+  j["streakDays"] = s.streak_days;
+  return j;
 }
 
 }  // namespace
@@ -185,62 +193,92 @@ session_options_result session_options_from_json(std::string_view text) {
   return {o, {}};
 }
 
+std::string session_state_json(const deck& d, const progress& p, double now_ms, std::string_view options_json) {
+  std::string error;
+  const auto in = read_settings(now_ms, options_json, error);
+  if (!in) return failure(error);
+  const session_queue q = build_queue(d, p, in->now, in->options);
+  json counts;
+  counts["new"] = q.counts.new_cards;
+  counts["learning"] = q.counts.learning;
+  counts["due"] = q.counts.due;
+  json result;
+  result["ok"] = true;
+  result["queue"] = q.cards;
+  result["counts"] = std::move(counts);
+  result["nextLearningDue"] = q.next_learning_due ? json(*q.next_learning_due) : json(nullptr);
+  result["stats"] = stats_to_json(compute_stats(d, p, in->now, in->options));
+  return dump(result);
+}
+
+std::string preview_card_json(const deck& d, const progress& p, std::string_view card_id, double now_ms,
+                              std::string_view options_json) {
+  std::string error;
+  const auto in = read_settings(now_ms, options_json, error);
+  if (!in) return failure(error);
+  if (!has_card(d, card_id)) return failure(no_card(card_id));
+  const auto it = p.cards.find(std::string(card_id));
+  const card_schedule card = it == p.cards.end() ? card_schedule{} : it->second;
+  const auto outcomes = preview(card, in->now, in->options.fsrs);
+  json by_rating = json::object();
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    const card_schedule& next = outcomes[i];
+    json& outcome = by_rating[to_string(static_cast<rating>(i + 1))];
+    outcome["due"] = next.due;
+    outcome["intervalMs"] = next.due - in->now;
+    outcome["scheduledDays"] = next.scheduled_days;
+    outcome["state"] = to_string(next.state);
+  }
+  json result;
+  result["ok"] = true;
+  result["card"] = text(card_id);
+  result["state"] = to_string(card.state);
+  result["outcomes"] = std::move(by_rating);
+  return dump(result);
+}
+
+std::string grade_card_json(const deck& d, progress& p, std::string_view card_id, std::string_view rating_name,
+                            double now_ms, std::string_view options_json) {
+  std::string error;
+  const auto in = read_settings(now_ms, options_json, error);
+  if (!in) return failure(error);
+  if (!has_card(d, card_id)) return failure(no_card(card_id));
+  const auto r = rating_from_string(rating_name);
+  if (!r) return failure("the rating must be \"again\", \"hard\", \"good\" or \"easy\"");
+  const card_schedule next = grade(p, card_id, *r, in->now, in->options.fsrs);
+  json result;
+  result["ok"] = true;
+  result["card"] = text(card_id);
+  result["rating"] = to_string(*r);
+  result["next"] = detail::schedule_to_json(next);
+  result["progress"] = detail::progress_to_json(p);
+  return dump(result);
+}
+
 std::string session_state_json(std::string_view deck_json, std::string_view progress_json, double now_ms,
                                std::string_view options_json) {
   std::string error;
-  const auto in = read_inputs(deck_json, progress_json, now_ms, options_json, error);
-  if (!in) return failure(error);
-  const session_queue q = build_queue(in->deck, in->progress, in->now, in->options);
-  const json result = {
-      {"ok", true},
-      {"queue", q.cards},
-      {"counts", {{"new", q.counts.new_cards}, {"learning", q.counts.learning}, {"due", q.counts.due}}},
-      {"nextLearningDue", q.next_learning_due ? json(*q.next_learning_due) : json(nullptr)},
-      {"stats", stats_to_json(compute_stats(in->deck, in->progress, in->now, in->options))}};
-  return dump(result);
+  const auto in = read_inputs(deck_json, progress_json, error);
+  return in ? session_state_json(in->deck, in->progress, now_ms, options_json) : failure(error);
 }
 
 std::string preview_card_json(std::string_view deck_json, std::string_view progress_json,
                               std::string_view card_id, double now_ms, std::string_view options_json) {
   std::string error;
-  const auto in = read_inputs(deck_json, progress_json, now_ms, options_json, error);
-  if (!in) return failure(error);
-  if (!has_card(in->deck, card_id)) return failure(no_card(card_id));
-  const auto it = in->progress.cards.find(std::string(card_id));
-  const card_schedule card = it == in->progress.cards.end() ? card_schedule{} : it->second;
-  const auto outcomes = preview(card, in->now, in->options.fsrs);
-  json by_rating = json::object();
-  for (std::size_t i = 0; i < outcomes.size(); ++i) {
-    const card_schedule& next = outcomes[i];
-    by_rating[to_string(static_cast<rating>(i + 1))] = json{{"due", next.due},
-                                                           {"intervalMs", next.due - in->now},
-                                                           {"scheduledDays", next.scheduled_days},
-                                                           {"state", to_string(next.state)}};
-  }
-  return dump(json{{"ok", true}, {"card", text(card_id)}, {"state", to_string(card.state)}, {"outcomes", std::move(by_rating)}});
+  const auto in = read_inputs(deck_json, progress_json, error);
+  return in ? preview_card_json(in->deck, in->progress, card_id, now_ms, options_json) : failure(error);
 }
 
 std::string grade_card_json(std::string_view deck_json, std::string_view progress_json,
                             std::string_view card_id, std::string_view rating_name, double now_ms,
                             std::string_view options_json) {
   std::string error;
-  auto in = read_inputs(deck_json, progress_json, now_ms, options_json, error);
-  if (!in) return failure(error);
-  if (!has_card(in->deck, card_id)) return failure(no_card(card_id));
-  const auto r = rating_from_string(rating_name);
-  if (!r) return failure("the rating must be \"again\", \"hard\", \"good\" or \"easy\"");
-  const card_schedule next = grade(in->progress, card_id, *r, in->now, in->options.fsrs);
-  return dump(json{{"ok", true},
-                   {"card", text(card_id)},
-                   {"rating", to_string(*r)},
-                   {"next", detail::schedule_to_json(next)},
-                   {"progress", detail::progress_to_json(in->progress)}});
+  auto in = read_inputs(deck_json, progress_json, error);
+  return in ? grade_card_json(in->deck, in->progress, card_id, rating_name, now_ms, options_json) : failure(error);
 }
 
 std::string parse_progress_json(std::string_view progress_json, std::string_view deck_id) {
-  const progress_result r = parse_progress(progress_json, deck_id);
-  if (!r.progress) return dump(json{{"ok", false}, {"error", r.error}, {"progress", nullptr}});
-  return dump(json{{"ok", true}, {"error", ""}, {"progress", detail::progress_to_json(*r.progress)}});
+  return detail::progress_result_json(parse_progress(progress_json, deck_id));
 }
 
 std::string merge_progress_json(std::string_view a_json, std::string_view b_json, std::string_view options_json) {

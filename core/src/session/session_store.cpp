@@ -1,0 +1,98 @@
+#include "notequiz/session_store.hpp"
+
+#include <cmath>
+#include <memory>
+#include <utility>
+
+#include "notequiz/deck_json.hpp"
+#include "notequiz/parse.hpp"
+#include "notequiz/session_json.hpp"
+#include "session/progress_json.hpp"
+
+namespace notequiz {
+
+using detail::dump;
+using detail::json;
+
+namespace {
+
+std::string no_deck(double handle) {
+  return dump(json{{"ok", false}, {"error", "no open deck with handle " + dump(json(handle))}});
+}
+
+bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+}  // namespace
+
+session_store::entry* session_store::find(double handle) {
+  // Checked as a double first: a NaN, fraction or huge number must not reach the integer cast.
+  if (!(handle >= 1 && handle <= static_cast<double>(open_.size())) || handle != std::floor(handle)) return nullptr;
+  return open_[static_cast<std::size_t>(handle) - 1].get();
+}
+
+std::string session_store::keep(notequiz::deck d, std::string_view rest) {
+  std::string out = "{\"ok\":true,\"handle\":" + std::to_string(open_.size() + 1) + ",\"deck\":" + deck_summary_json(d);
+  out += rest;
+  out += '}';
+  progress p = empty_progress(d.id);
+  open_.push_back(std::make_unique<entry>(entry{std::move(d), std::move(p)}));
+  return out;
+}
+
+std::string session_store::open_notes(std::string_view markdown, std::string_view options_json) {
+  parse_result parsed = parse_notes(markdown, parse_options_from_json(options_json));
+  const std::string diagnostics = ",\"diagnostics\":" + diagnostics_json(parsed);
+  return keep(std::move(parsed.deck), diagnostics);
+}
+
+std::string session_store::open_deck(std::string_view deck_json) {
+  deck_json_result read = deck_from_json(deck_json);
+  if (!read.deck) return dump(json{{"ok", false}, {"error", read.error}});
+  return keep(std::move(*read.deck), {});
+}
+
+std::string session_store::close(double handle) {
+  if (!find(handle)) return no_deck(handle);
+  // The slot stays, empty, so the handle is never given out again.
+  open_[static_cast<std::size_t>(handle) - 1].reset();
+  return R"({"ok":true})";
+}
+
+std::string session_store::card(double handle, std::string_view card_id) {
+  entry* e = find(handle);
+  if (!e) return no_deck(handle);
+  for (const notequiz::card& c : e->deck.cards) {
+    if (c.id == card_id) return "{\"ok\":true,\"card\":" + to_json(c, deck_json_options{true}) + "}";
+  }
+  return dump(json{{"ok", false}, {"error", "the deck has no card " + dump(json(std::string(card_id)))}});
+}
+
+std::string session_store::set_progress(double handle, std::string_view progress_json) {
+  entry* e = find(handle);
+  if (!e) return no_deck(handle);
+  progress_result read = blank(progress_json) ? progress_result{empty_progress(e->deck.id), {}}
+                                              : parse_progress(progress_json, e->deck.id);
+  std::string out = detail::progress_result_json(read);
+  if (read.progress) e->progress = std::move(*read.progress);
+  return out;
+}
+
+std::string session_store::session_state(double handle, double now_ms, std::string_view options_json) {
+  entry* e = find(handle);
+  return e ? session_state_json(e->deck, e->progress, now_ms, options_json) : no_deck(handle);
+}
+
+std::string session_store::preview_card(double handle, std::string_view card_id, double now_ms,
+                                        std::string_view options_json) {
+  entry* e = find(handle);
+  return e ? preview_card_json(e->deck, e->progress, card_id, now_ms, options_json) : no_deck(handle);
+}
+
+std::string session_store::grade_card(double handle, std::string_view card_id, std::string_view rating, double now_ms,
+                                      std::string_view options_json) {
+  entry* e = find(handle);
+  if (!e) return no_deck(handle);
+  return grade_card_json(e->deck, e->progress, card_id, rating, now_ms, options_json);
+}
+
+}  // namespace notequiz
