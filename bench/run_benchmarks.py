@@ -152,7 +152,8 @@ def main():
         rows.append(("`notequiz export` of 10,000 cards", "not built yet", "", "", "< 1 s"))
 
     # The widget: payload and time to first card.
-    widget_files = [ROOT / "web/note-quiz.js", ROOT / "web/note-quiz-element.js", WASM / "notequiz_wasm.js",
+    # As pages download them: the wasm build holds the element minified (the size test's list).
+    widget_files = [WASM / "note-quiz.js", WASM / "note-quiz-element.js", WASM / "notequiz_wasm.js",
                     WASM / "notequiz_wasm.wasm"]
     if all(f.exists() for f in widget_files):
         payload = sum(len(gzip.compress(f.read_bytes(), 9)) for f in widget_files)
@@ -164,9 +165,11 @@ def main():
             try:
                 out = run([shutil.which("node"), first_card, "7"])[2]
                 median = re.search(r"module -> first card: median ([\d.]+) ms", out)
-                core = re.search(r"core ready.*?median ([\d.]+) ms", out)
+                core = re.search(r"module -> core ready.*?median ([\d.]+) ms", out)
+                after = re.search(r"core ready -> first card.*?median ([\d.]+) ms", out)
                 rows.append(("widget time to first card, 1,000 cards of markdown, headless Chromium",
-                             f"{median.group(1)} ms (median of 7)",
+                             f"{median.group(1)} ms (median of 7) from the widget's module starting"
+                             + (f"; {after.group(1)} ms from the core being ready" if after else ""),
                              f"loading the wasm core alone: {core.group(1)} ms" if core else "",
                              "", "≤ 150 ms"))
             except (RuntimeError, AttributeError) as e:

@@ -1,6 +1,8 @@
 #include "notequiz/deck_json.hpp"
 
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <unordered_set>
 
 namespace notequiz {
 
@@ -245,6 +247,16 @@ deck_json_result deck_from_json(std::string_view text) {
       return result;
     }
     d.cards.push_back(std::move(c));
+  }
+  // Progress is kept by card id: two cards with one id would share a schedule.
+  std::unordered_set<std::string_view> ids;
+  for (std::size_t i = 0; i < d.cards.size(); ++i) {
+    if (ids.insert(d.cards[i].id).second) continue;
+    std::size_t first = 0;
+    while (d.cards[first].id != d.cards[i].id) ++first;
+    result.error = "deck.cards[" + std::to_string(i) + "].id `" + d.cards[i].id + "` repeats deck.cards[" +
+                   std::to_string(first) + "].id; card ids must be unique (progress is kept by id)";
+    return result;
   }
   result.deck = std::move(d);
   return result;

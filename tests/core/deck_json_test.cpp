@@ -34,3 +34,10 @@ TEST(DeckJson, ReportsWhatIsWrongInsteadOfThrowing) {
             "deck.cards[0].position.line must be a line number");
   EXPECT_FALSE(deck_from_json(std::string(100000, '[')).deck);
 }
+
+TEST(DeckJson, RefusesTwoCardsWithOneIdBecauseProgressIsKeptById) {
+  const auto read = deck_from_json(R"({"format":"notequiz-deck","schemaVersion":1,"id":"d","title":"t","cards":[
+      {"id":"a","title":"A"},{"id":"b","title":"B"},{"id":"a","title":"C"}]})");
+  EXPECT_FALSE(read.deck);
+  EXPECT_EQ(read.error, "deck.cards[2].id `a` repeats deck.cards[0].id; card ids must be unique (progress is kept by id)");
+}
