@@ -49,3 +49,10 @@ TEST(CheckDirectives, AreIgnoredInsideCode) {
 TEST(CheckDirectives, LeaveTheSkipCommentToTheParser) {
   EXPECT_TRUE(check("<!-- notequiz: skip -->\n## Q1\n\n## Q2\n\nA\n").diagnostics.empty());
 }
+
+TEST(CheckDirectives, TreatACommentThatClosesInsideTheMarkerAsAPlainComment) {
+  // `<!-- notequiz-->`: the comment ends in "notequiz-"'s dash (found by check_fuzzer).
+  EXPECT_EQ(found(check("## Q1 <!-- notequiz-->\n\n## Q2\n\nA\n")), (std::vector<std::string>{"empty-answer@1"}));
+  // One more dash leaves `notequiz-` with no directive after it: reported, not ignored.
+  EXPECT_EQ(found(check("<!-- notequiz--->\n## Q\n\nA\n")), (std::vector<std::string>{"unknown-rule@1"}));
+}

@@ -28,7 +28,8 @@ void read_directives(check_context& ctx) {
     const std::size_t line_begin = ctx.line_start(line);
     const std::string_view rest_of_line = text.substr(at, line_begin + ctx.line(line).size() - at);
     const std::size_t close = rest_of_line.find("-->");
-    if (close == std::string_view::npos) continue;
+    // `<!-- notequiz-->` closes inside the marker: a comment, not a directive.
+    if (close == std::string_view::npos || close < marker.size()) continue;
     const std::string_view inside = rest_of_line.substr(0, close);
 
     std::size_t word_end = 0;
