@@ -222,18 +222,16 @@ int check_command(const args& a) {
       options.file_exists = exists;
       file_report checked = check_file(*read.content, options);
       if (o.fix && !checked.fixes.empty()) {
-        const std::string fixed = apply_fixes(*read.content, checked.fixes);
-        const std::string problem = write_file_atomically(path, fixed);
+        fixed_note fixed = fix_note(*read.content, checked, options);
+        const std::string problem = write_file_atomically(path, fixed.text);
         if (!problem.empty()) {
           std::fprintf(stderr, "%s: error: cannot write fixes: %s\n", path.c_str(), problem.c_str());
           write_failed = true;
         } else {
-          std::unordered_set<std::size_t> problems;  // one problem may need two edits
-          for (const auto& f : checked.fixes) problems.insert(f.diagnostic);
-          results.summary.fixed += problems.size();
+          results.summary.fixed += fixed.problems;
           ++results.summary.fixed_files;
-          *read.content = fixed;
-          checked = check_file(*read.content, options);
+          *read.content = std::move(fixed.text);
+          checked = std::move(fixed.report);
         }
       }
       // Before the corpus takes the links it checks at the end: their columns are converted here,

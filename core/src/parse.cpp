@@ -324,6 +324,12 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
     source.own_bytes = false;
     text = source.valid;
   }
+  if (source.valid.empty() && !text.empty()) {
+    // md4c 0.4.8 can read past the end of what it is given (permissive autolinks; found by
+    // render_fuzzer). It parses a copy: the std::string's terminating NUL stops it there.
+    source.valid.assign(text);
+    text = source.valid;
+  }
   if (text.size() > 0xFFFFFFF0u) {
     result.diagnostics.push_back(make_diagnostic("encoding", severity::error, 0, 0, "file is larger than 4 GiB and was not parsed"));
     source.own_bytes = false;

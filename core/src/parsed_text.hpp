@@ -14,7 +14,7 @@ namespace notequiz::detail {
 struct parsed_text {
   std::string_view text;  // the note without its BOM, valid UTF-8 (points into `valid` or the input)
   bool own_bytes = true;  // false when `text` is not the input's bytes (invalid UTF-8 replaced, too large)
-  std::string valid;      // the replaced copy, when there was invalid UTF-8 or a NUL byte
+  std::string valid;      // the copy md4c parsed (invalid UTF-8 and NUL bytes replaced, if any)
   std::optional<line_scanner> scanner;  // `text`'s lines
 };
 

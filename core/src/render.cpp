@@ -6,11 +6,11 @@
 namespace notequiz {
 
 std::string render_html(std::string_view markdown) {
-  std::string valid;
-  if (detail::find_invalid_utf8(markdown) != std::string_view::npos) {
-    valid = detail::to_valid_utf8(markdown);
-    markdown = valid;
-  }
+  // Always a copy: md4c 0.4.8 can read past the end of what it is given (permissive
+  // autolinks; found by render_fuzzer), and the std::string's terminating NUL stops it there.
+  const std::string valid =
+      detail::find_invalid_utf8(markdown) != std::string_view::npos ? detail::to_valid_utf8(markdown) : std::string(markdown);
+  markdown = valid;
   std::string out;
   out.reserve(markdown.size() + markdown.size() / 4);
   detail::html_writer writer(markdown, &out);

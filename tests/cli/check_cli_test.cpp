@@ -276,6 +276,17 @@ TEST(CheckCommand, HonoursInlineComments) {
   EXPECT_EQ(r.exit_code, 0);
 }
 
+TEST(CheckCommand, FixGoesOnUntilNoFixIsLeft) {
+  // Repairing `##h` makes level 2 the note's question level, and only then is the indented
+  // `##` above it a question heading to repair (found by check_fuzzer): one run does both.
+  const std::string dir = scratch("fix-rounds");
+  write(dir + "/n.md", "#\n\t##\n##h");
+  const auto r = run_cli({"check", "--fix", "n.md"}, dir);
+  EXPECT_EQ(slurp(dir + "/n.md"), "#\n##\n## h");
+  EXPECT_EQ(r.out.find("heading-syntax"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("; fixed 2 problems in 1 file\n"), std::string::npos) << r.out;
+}
+
 TEST(CheckCommand, FixRewritesOnlyTheFixedSpansOfACrlfSeed) {
   const std::string dir = scratch("fix");
   std::string original;

@@ -220,11 +220,11 @@ inline std::string check_problem(std::string_view input) {
   if (std::string p = diagnostics_problem(report.diagnostics, line_count(note), "note"); !p.empty()) return p;
   if (std::string p = fixes_problem(report, note.size()); !p.empty()) return p;
   if (!report.fixes.empty()) {
-    const std::string fixed = apply_fixes(note, report.fixes);
-    const file_report again = check_file(fixed, options);
+    const fixed_note fixed = fix_note(note, report, options);
+    const file_report& again = fixed.report;
     if (!again.fixes.empty()) {
-      return "the fixed note still has a fix at byte " + std::to_string(again.fixes.front().offset) + " for [" +
-             again.diagnostics[again.fixes.front().diagnostic].rule + "]";
+      return "the note still has a fix after " + std::to_string(max_fix_rounds) + " rounds of fixes, at byte " +
+             std::to_string(again.fixes.front().offset) + " for [" + again.diagnostics[again.fixes.front().diagnostic].rule + "]";
     }
   }
   file_report copy = report;

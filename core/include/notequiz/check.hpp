@@ -143,6 +143,19 @@ file_report check_file(std::string_view markdown, const check_file_options& opti
 /// `markdown` with `fixes` applied; every other byte is kept as it was.
 std::string apply_fixes(std::string_view markdown, const std::vector<text_edit>& fixes);
 
+/// A note with every mechanical fix applied (`notequiz check --fix`).
+struct fixed_note {
+  std::string text;            ///< the note after the fixes
+  std::size_t problems = 0;    ///< how many problems the fixes solved
+  file_report report;          ///< check_file of `text`
+};
+
+/// Applies fixes round after round, checking again after each, until no fix is left (at most
+/// `max_fix_rounds`): one fix can make another problem fixable, e.g. a heading repaired can
+/// change the level the note's questions are at. `report` is check_file(markdown, options).
+fixed_note fix_note(std::string_view markdown, file_report report, const check_file_options& options);
+inline constexpr int max_fix_rounds = 8;
+
 /// A diagnostic and the file it belongs to.
 struct located_diagnostic {
   std::string path;

@@ -143,4 +143,19 @@ std::string apply_fixes(std::string_view markdown, const std::vector<text_edit>&
   return out;
 }
 
+fixed_note fix_note(std::string_view markdown, file_report report, const check_file_options& options) {
+  fixed_note out;
+  out.text.assign(markdown);
+  out.report = std::move(report);
+  for (int round = 0; round < max_fix_rounds && !out.report.fixes.empty(); ++round) {
+    std::vector<std::size_t> problems;  // one problem may need two edits
+    for (const auto& f : out.report.fixes) problems.push_back(f.diagnostic);
+    std::sort(problems.begin(), problems.end());
+    out.problems += static_cast<std::size_t>(std::unique(problems.begin(), problems.end()) - problems.begin());
+    out.text = apply_fixes(out.text, out.report.fixes);
+    out.report = check_file(out.text, options);
+  }
+  return out;
+}
+
 }  // namespace notequiz
