@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 
 #include "notequiz/progress.hpp"
 
@@ -23,5 +24,10 @@ std::string progress_result_json(const progress_result& r);
 
 /// Compact, never throwing: invalid UTF-8 is replaced.
 std::string dump(const json& j);
+
+/// Nothing but JSON whitespace (space, tab, CR, LF): what the session API reads as "none given".
+inline bool blank_json(std::string_view text) noexcept {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
 
 }  // namespace notequiz::detail

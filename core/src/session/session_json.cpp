@@ -11,16 +11,13 @@
 namespace notequiz {
 
 using detail::dump;
+using detail::blank_json;
 using detail::json;
 
 namespace {
 
 constexpr double max_time_ms = 8640000000000000.0;  // JavaScript's last Date
 constexpr double max_seed = 9007199254740991.0;     // JavaScript's largest exact integer
-
-bool blank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
 
 std::string failure(const std::string& error) { return dump(json{{"ok", false}, {"error", error}}); }
 
@@ -121,7 +118,7 @@ std::optional<inputs> read_inputs(std::string_view deck_json, std::string_view p
     return std::nullopt;
   }
   in.deck = std::move(*d.deck);
-  if (blank(progress_json)) {
+  if (blank_json(progress_json)) {
     in.progress = empty_progress(in.deck.id);
   } else {
     auto p = parse_progress(progress_json, in.deck.id);
@@ -183,7 +180,7 @@ json stats_to_json(const session_stats& s) {
 
 session_options_result session_options_from_json(std::string_view text) {
   session_options o;
-  if (blank(text)) return {o, {}};
+  if (blank_json(text)) return {o, {}};
   const json j = json::parse(text.begin(), text.end(), nullptr, false);
   if (j.is_discarded() || !j.is_object()) return {std::nullopt, "the options must be a JSON object"};
   for (const auto& [key, value] : j.items()) {

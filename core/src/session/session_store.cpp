@@ -12,6 +12,7 @@
 namespace notequiz {
 
 using detail::dump;
+using detail::blank_json;
 using detail::json;
 
 namespace {
@@ -19,8 +20,6 @@ namespace {
 std::string no_deck(double handle) {
   return dump(json{{"ok", false}, {"error", "no open deck with handle " + dump(json(handle))}});
 }
-
-bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 }  // namespace
 
@@ -70,7 +69,7 @@ std::string session_store::card(double handle, std::string_view card_id) {
 std::string session_store::set_progress(double handle, std::string_view progress_json) {
   entry* e = find(handle);
   if (!e) return no_deck(handle);
-  progress_result read = blank(progress_json) ? progress_result{empty_progress(e->deck.id), {}}
+  progress_result read = blank_json(progress_json) ? progress_result{empty_progress(e->deck.id), {}}
                                               : parse_progress(progress_json, e->deck.id);
   std::string out = detail::progress_result_json(read);
   if (read.progress) e->progress = std::move(*read.progress);
