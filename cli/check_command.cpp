@@ -1,5 +1,6 @@
 // `notequiz check`: every note under the given paths, one at a time, then what was found.
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -7,15 +8,20 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <string_view>
+#include <thread>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "check_inputs.hpp"
+#include "check_note.hpp"
 #include "check_output.hpp"
 #include "commands.hpp"
 #include "files.hpp"
 #include "notequiz/check.hpp"
+#include "ordered_pool.hpp"
 
 namespace notequiz::cli {
 
@@ -25,7 +31,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* check_usage =
     "usage: notequiz check [PATH...] [--config FILE] [--format text|json|sarif|github]\n"
-    "                      [--max-warnings N] [--fix] [--quiet]\n"
+    "                      [--max-warnings N] [--fix] [--quiet] [--jobs N]\n"
     "\n"
     "Checks notes (files, and *.md / *.markdown under folders; default `.`) and prints\n"
     "path:line:col: severity: message [NQ001/rule-name] for each problem (docs/rules.md).\n"
@@ -38,8 +44,23 @@ constexpr const char* check_usage =
     "  --fix              fix what can be fixed mechanically (fence-language, heading-syntax)\n"
     "                     in place, then report what is left\n"
     "  --quiet            print errors only, and no summary\n"
+    "  -j, --jobs N       check N notes at a time (default: one per CPU core); the output is\n"
+    "                     the same for every N\n"
     "\n"
     "exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error or nothing readable\n";
+
+// One worker per core the system reports (it may not know: then one).
+unsigned default_jobs() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : cores;
+}
+
+// More threads than this is a typo, not a machine.
+constexpr long max_jobs = 1024;
+
+// Notes read and checked ahead of the one being printed, per worker: enough that a worker
+// never waits for the printing, few enough that memory does not grow with the corpus.
+constexpr std::size_t notes_ahead_per_worker = 4;
 
 struct check_options {
   std::vector<std::string> paths;
@@ -47,6 +68,7 @@ struct check_options {
   output_options output;
   long max_warnings = -1;
   bool fix = false;
+  unsigned jobs = default_jobs();
 };
 
 int usage_error(const std::string& message) {
@@ -86,6 +108,14 @@ int read_arguments(const args& a, check_options& o) {
       const long n = std::strtol(v.c_str(), &end, 10);
       if (v.empty() || *end != '\0' || n < -1) return usage_error("--max-warnings takes a number of warnings, not '" + v + "'");
       o.max_warnings = n;
+    } else if (arg == "--jobs" || arg == "-j") {
+      if (!value(v)) return usage_error(arg + " needs a number of threads");
+      char* end = nullptr;
+      const long n = std::strtol(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || n < 1 || n > max_jobs) {
+        return usage_error(arg + " takes a number of threads from 1 to " + std::to_string(max_jobs) + ", not '" + v + "'");
+      }
+      o.jobs = static_cast<unsigned>(n);
     } else if (arg.size() > 1 && arg[0] == '-') {
       return usage_error("unknown option '" + arg + "'");
     } else {
@@ -104,43 +134,24 @@ diagnostic input_problem(std::string message) {
   return d;
 }
 
-// Columns counted in characters rather than bytes, for the formats GitHub reads. The line
-// starts are found only when a column needs them.
-class character_columns {
+// Which note was last submitted for each file on disk, by device and inode, so --fix never
+// checks one file twice at once under two names.
+class same_file_order {
  public:
-  explicit character_columns(std::string_view text) : text_(text) {
-    if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
-  }
+  static constexpr std::size_t none = SIZE_MAX;
 
-  std::uint32_t operator()(std::uint32_t line, std::uint32_t column) {
-    if (column <= 1 || line == 0) return column;
-    if (starts_.empty()) {
-      starts_.push_back(0);
-      for (std::size_t i = text_.find('\n'); i != std::string_view::npos; i = text_.find('\n', i + 1)) starts_.push_back(i + 1);
-    }
-    if (line > starts_.size()) return column;
-    std::uint32_t characters = 1;
-    const std::size_t start = starts_[line - 1];
-    for (std::size_t i = start; i < start + column - 1 && i < text_.size(); ++i) {
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++characters;
-    }
-    return characters;
+  // The ticket `path`'s file was last submitted under (none if never or unknown), recording
+  // `ticket` as its latest.
+  std::size_t last_submitted(const std::string& path, std::size_t ticket) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return none;  // the worker will say why it cannot read it
+    const auto [it, fresh] = tickets_.emplace(std::make_pair(st.st_dev, st.st_ino), ticket);
+    return fresh ? none : std::exchange(it->second, ticket);
   }
 
  private:
-  std::string_view text_;
-  std::vector<std::size_t> starts_;
+  std::map<std::pair<dev_t, ino_t>, std::size_t> tickets_;
 };
-
-// The report's diagnostics, and the links the corpus checks at the end, in character columns.
-void count_columns_in_characters(file_report& report, std::string_view text) {
-  character_columns to_characters(text);
-  for (auto& d : report.diagnostics) {
-    d.column = to_characters(d.line, d.column);
-    d.end_column = to_characters(d.end_line, d.end_column);
-  }
-  for (auto& link : report.facts.links) link.column = to_characters(link.line, link.column);
-}
 
 void count(check_summary& s, const std::vector<diagnostic>& list) {
   for (const auto& d : list) {
@@ -159,7 +170,6 @@ int check_command(const args& a) {
   if (const int exit_code = read_arguments(a, o); exit_code >= 0) return exit_code;
   o.output.colour = o.output.format == output_format::text && isatty(fileno(stdout)) != 0 &&
                     (std::getenv("NO_COLOR") == nullptr || std::getenv("NO_COLOR")[0] == '\0');
-  const bool in_characters = o.output.format == output_format::sarif || o.output.format == output_format::github;
 
   // Text and GitHub output is printed file by file as the files are checked, so memory does
   // not grow with the corpus; JSON and SARIF are one document, kept until the end.
@@ -184,65 +194,83 @@ int check_command(const args& a) {
   }
   config_finder finder;
   exact_paths paths;
-  const file_exists_fn exists = [&paths](const std::string& p) { return paths.exists(p); };
+  note_settings settings;
+  settings.fix = o.fix;
+  settings.columns_in_characters = o.output.format == output_format::sarif || o.output.format == output_format::github;
+  settings.file_exists = [&paths](const std::string& p) { return paths.exists(p); };
+  settings.write = [&paths](const std::string& path, const std::string& text) {
+    return paths.while_not_listing([&] { return write_file_atomically(path, text); });
+  };
   check_corpus corpus;
   std::unordered_set<std::string> seen;
   std::size_t unreadable = 0;
   bool write_failed = false;
+
+  // Each note as it comes back from the workers, in input order: printed, counted and added to
+  // the corpus exactly as if the notes had been checked one after the other.
+  const auto take_note = [&](checked_note note) {
+    if (!note.unreadable.empty()) {
+      ++unreadable;
+      report(std::move(note.path), {input_problem(std::move(note.unreadable))});
+      return;
+    }
+    if (!note.write_problem.empty()) {
+      std::fprintf(stderr, "%s: error: cannot write fixes: %s\n", note.path.c_str(), note.write_problem.c_str());
+      write_failed = true;
+    } else if (note.rewritten) {
+      results.summary.fixed += note.fixed;
+      ++results.summary.fixed_files;
+    }
+    corpus.add(note.report);
+    ++results.summary.files;
+    results.summary.cards += note.report.cards;
+    report(std::move(note.path), std::move(note.report.diagnostics));
+  };
+  // Declared after everything its tasks use, so it stops its threads before those go away.
+  ordered_pool<checked_note> pool(o.jobs, o.jobs <= 1 ? 1 : notes_ahead_per_worker * o.jobs);
+  const auto take_oldest = [&] { take_note(pool.take()); };
+  // What this thread reports itself (a path that cannot be read, a configuration's problems)
+  // goes after every note met before it: those are taken first.
+  const auto report_in_order = [&](std::string path, std::vector<diagnostic> list) {
+    while (pool.pending() > 0) take_oldest();
+    report(std::move(path), std::move(list));
+  };
+  same_file_order same_file;
 
   for (const auto& input : o.paths) {
     std::string error;
     const std::vector<std::string> notes = collect_notes(input, error);
     if (!error.empty() || notes.empty()) {
       ++unreadable;
-      report(display_path(input), {input_problem(!error.empty() ? error : "no notes (*.md, *.markdown) in this folder")});
+      report_in_order(display_path(input), {input_problem(!error.empty() ? error : "no notes (*.md, *.markdown) in this folder")});
       continue;
     }
     for (const auto& note : notes) {
-      const std::string path = display_path(note);
+      std::string path = display_path(note);
       const std::string absolute = absolute_path(path);
       if (!seen.insert(absolute).second) continue;
       const loaded_config* config = explicit_config.get();
       if (!config) {
         const std::size_t known = finder.loaded().size();
         config = finder.for_absolute_note(absolute);
-        for (std::size_t i = known; i < finder.loaded().size(); ++i) report(finder.loaded()[i]->path, finder.loaded()[i]->problems);
+        for (std::size_t i = known; i < finder.loaded().size(); ++i) {
+          report_in_order(finder.loaded()[i]->path, finder.loaded()[i]->problems);
+        }
       }
       if (config && is_ignored(config->config, relative_to(path, config->folder))) continue;
 
-      note_read read = read_note(path);
-      if (!read.content) {
-        ++unreadable;
-        report(path, {input_problem(read.problem)});
-        continue;
+      // --fix rewrites notes: one reached again under another name (a link) waits until the
+      // first is written, and is then checked as fixed, as one after the other would.
+      if (o.fix) {
+        const std::size_t earlier = same_file.last_submitted(path, pool.submitted());
+        while (earlier != same_file.none && pool.taken() <= earlier) take_oldest();
       }
-      check_file_options options;
-      options.path = path;
-      options.config = config ? &config->config : nullptr;
-      options.file_exists = exists;
-      file_report checked = check_file(*read.content, options);
-      if (o.fix && !checked.fixes.empty()) {
-        fixed_note fixed = fix_note(*read.content, checked, options);
-        const std::string problem = write_file_atomically(path, fixed.text);
-        if (!problem.empty()) {
-          std::fprintf(stderr, "%s: error: cannot write fixes: %s\n", path.c_str(), problem.c_str());
-          write_failed = true;
-        } else {
-          results.summary.fixed += fixed.problems;
-          ++results.summary.fixed_files;
-          *read.content = std::move(fixed.text);
-          checked = std::move(fixed.report);
-        }
-      }
-      // Before the corpus takes the links it checks at the end: their columns are converted here,
-      // while the note's text is at hand.
-      if (in_characters) count_columns_in_characters(checked, *read.content);
-      corpus.add(checked);
-      ++results.summary.files;
-      results.summary.cards += checked.cards;
-      report(path, std::move(checked.diagnostics));
+      if (pool.full()) take_oldest();
+      const check_config* rules = config ? &config->config : nullptr;
+      pool.submit([path = std::move(path), rules, &settings]() mutable { return check_note(std::move(path), rules, settings); });
     }
   }
+  while (pool.pending() > 0) take_oldest();
 
   // Links into other notes whose #fragment is missing are known only now: printed after every
   // file, grouped by file in the order the files were checked, each group by line and column.

@@ -143,6 +143,7 @@ const std::unordered_set<std::string>& exact_paths::listing(const std::string& f
 }
 
 bool exact_paths::exists(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
   const auto known = answers_.find(path);
   if (known != answers_.end()) return known->second;
   const bool found = look_up(path);

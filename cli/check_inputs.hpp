@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -27,12 +28,22 @@ struct note_read {
 note_read read_note(const std::string& path);
 
 // Whether a path exists with exactly this spelling, even on case-insensitive file systems.
-// Folder listings are cached, so checking thousands of notes costs a few listings.
+// Folder listings are cached, so checking thousands of notes costs a few listings. Safe to
+// use from several threads at once.
 class exact_paths {
  public:
   bool exists(const std::string& path);
 
+  // Runs `change` (a note rewritten through a temporary file beside it) while no folder is
+  // being listed: a listing never shows the temporary file, whatever the threads' timing.
+  template <class Change>
+  auto while_not_listing(Change change) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return change();
+  }
+
  private:
+  std::mutex mutex_;  // over the caches below, and over listing folders
   bool look_up(const std::string& path);
   const std::unordered_set<std::string>& listing(const std::string& folder);
   std::unordered_map<std::string, std::unordered_set<std::string>> listings_;
