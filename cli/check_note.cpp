@@ -19,6 +19,7 @@ checked_note check_note(std::string path, const check_config* config, const note
   options.path = out.path;
   options.config = config;
   options.file_exists = settings.file_exists;
+  options.fixes = settings.fix;
   out.report = check_file(*read.content, options);
   if (settings.fix && !out.report.fixes.empty()) {
     fixed_note fixed = fix_note(*read.content, std::move(out.report), options);

@@ -94,6 +94,9 @@ struct check_file_options {
   const check_config* config = nullptr;
   /// Empty: missing-image and broken-link do not look for files (fragments are still checked).
   file_exists_fn file_exists;
+  /// Whether file_report::fixes is filled in. A caller that never applies fixes (`notequiz
+  /// check` without --fix) saves building an edit per fixable problem; the diagnostics are the same.
+  bool fixes = true;
 };
 
 /// A mechanical fix: replace `length` bytes at `offset` (into the checked bytes) by `replacement`.

@@ -65,6 +65,7 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
   file_report report;
   report.path = options.path;
   report.cards = ctx.parsed.deck.cards.size();
+  report.diagnostics.reserve(ctx.found.size());
   std::vector<std::size_t> kept_as(ctx.found.size(), SIZE_MAX);
   std::vector<std::size_t> order(ctx.found.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -83,19 +84,22 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
     kept_as[i] = report.diagnostics.size();
     report.diagnostics.push_back(std::move(p.problem));
   }
+  report.fixes.reserve(ctx.fixes.size());
   for (auto& f : ctx.fixes) {
     if (kept_as[f.diagnostic] == SIZE_MAX) continue;
     f.diagnostic = kept_as[f.diagnostic];
     report.fixes.push_back(std::move(f));
   }
   std::sort(report.fixes.begin(), report.fixes.end(), [](const text_edit& a, const text_edit& b) { return a.offset < b.offset; });
-  // Two fixes of one span (a line both indented and missing its space) cannot both apply.
-  std::vector<text_edit> disjoint;
-  for (auto& f : report.fixes) {
-    if (!disjoint.empty() && disjoint.back().offset + disjoint.back().length > f.offset) continue;
-    disjoint.push_back(std::move(f));
+  // Two fixes of one span (a line both indented and missing its space) cannot both apply:
+  // the first is kept, in place.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < report.fixes.size(); ++i) {
+    if (kept > 0 && report.fixes[kept - 1].offset + report.fixes[kept - 1].length > report.fixes[i].offset) continue;
+    if (kept != i) report.fixes[kept] = std::move(report.fixes[i]);
+    ++kept;
   }
-  report.fixes = std::move(disjoint);
+  report.fixes.erase(report.fixes.begin() + static_cast<std::ptrdiff_t>(kept), report.fixes.end());
   report.facts = std::move(ctx.facts);
   return report;
 }
@@ -115,7 +119,7 @@ file_report check_file(std::string_view markdown, const check_file_options& opti
   const parse_result parsed = detail::parse_notes(markdown, parse, source);
   const std::size_t offset = markdown.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 
-  detail::check_context ctx(source.text, offset, source.own_bytes, *source.scanner, parsed, options);
+  detail::check_context ctx(source.text, offset, source.own_bytes && options.fixes, *source.scanner, parsed, options);
   detail::read_directives(ctx);
   detail::take_parser_diagnostics(ctx);
   detail::check_encoding(ctx, markdown);
