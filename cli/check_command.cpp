@@ -237,7 +237,11 @@ int check_command(const args& a) {
   };
   same_file_order same_file;
 
-  for (const auto& input : o.paths) {
+  for (std::size_t at = 0; at < o.paths.size(); ++at) {
+    const std::string& input = o.paths[at];
+    // The notes of the last path are not remembered for skipping repeats: no path comes after
+    // them, and one folder lists each note once. With a single path, `seen` stays empty.
+    const bool last_input = at + 1 == o.paths.size();
     std::string error;
     const std::vector<std::string> notes = collect_notes(input, error);
     if (!error.empty() || notes.empty()) {
@@ -248,7 +252,7 @@ int check_command(const args& a) {
     for (const auto& note : notes) {
       std::string path = display_path(note);
       const std::string absolute = absolute_path(path);
-      if (!seen.insert(absolute).second) continue;
+      if (last_input ? seen.count(absolute) > 0 : !seen.insert(absolute).second) continue;
       const loaded_config* config = explicit_config.get();
       if (!config) {
         const std::size_t known = finder.loaded().size();

@@ -9,57 +9,18 @@
 #include "anchors.hpp"
 #include "check_context.hpp"
 #include "paths.hpp"
+#include "question_places.hpp"
 #include "text.hpp"
 
 namespace notequiz {
 
+using detail::question_place;
+using detail::question_places;
+
 namespace {
 
-struct place {
-  std::uint32_t file = 0;
-  std::uint32_t line = 0;
-};
-
-// Question hashes -> where each was first asked. Open addressing in one array: a corpus adds
-// tens of thousands of questions, and a node per question (std::unordered_map) cost an
-// allocation each and a cache miss per step of a chain.
-class question_places {
- public:
-  // The place already stored for `key` (and false), or `where` newly stored (and true).
-  std::pair<place, bool> emplace(std::uint64_t key, place where) {
-    if ((count_ + 1) * 2 > slots_.size()) grow();
-    slot& s = find(key);
-    if (s.where.file != empty) return {s.where, false};
-    s = {key, where};
-    ++count_;
-    return {where, true};
-  }
-
- private:
-  static constexpr std::uint32_t empty = UINT32_MAX;  // as a file index: no file is that
-  struct slot {
-    std::uint64_t key = 0;
-    place where{empty, 0};
-  };
-
-  slot& find(std::uint64_t key) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;; i = (i + 1) & mask) {
-      if (slots_[i].where.file == empty || slots_[i].key == key) return slots_[i];
-    }
-  }
-
-  void grow() {
-    std::vector<slot> old = std::move(slots_);
-    slots_.assign(std::max<std::size_t>(64, old.size() * 2), slot{});
-    for (const slot& s : old) {
-      if (s.where.file != empty) find(s.key) = s;
-    }
-  }
-
-  std::vector<slot> slots_;
-  std::size_t count_ = 0;
-};
+// Where a deck id was first pinned.
+using place = question_place;
 
 struct pending_link {
   std::uint32_t file = 0;
