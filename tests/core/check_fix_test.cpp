@@ -55,3 +55,26 @@ TEST(CheckFix, OffersNoFixForAProblemSwitchedOff) {
   EXPECT_TRUE(r.diagnostics.empty());
   EXPECT_TRUE(r.fixes.empty());
 }
+
+TEST(CheckFix, BuildsNoEditsWhenTheCallerWillNotApplyThemAndReportsTheSame) {
+  const std::string seed = read_source_file("tests/fixtures/go-interview-notes.md");
+  check_file_options options;
+  options.path = "notes.md";
+  const file_report with_fixes = check_file(seed, options);
+  options.fixes = false;
+  const file_report without = check_file(seed, options);
+  EXPECT_EQ(with_fixes.fixes.size(), 19u);
+  EXPECT_TRUE(without.fixes.empty());
+  EXPECT_EQ(found(without), found(with_fixes));
+  ASSERT_EQ(without.diagnostics.size(), with_fixes.diagnostics.size());
+  for (std::size_t i = 0; i < without.diagnostics.size(); ++i) {
+    EXPECT_EQ(without.diagnostics[i].message, with_fixes.diagnostics[i].message);
+    EXPECT_EQ(without.diagnostics[i].column, with_fixes.diagnostics[i].column);
+  }
+}
+
+TEST(CheckFix, KeepsTheFirstOfTwoFixesOfOneSpan) {
+  // Indented and missing its space: the line has two heading-syntax problems, one edit applies.
+  const auto r = check("   ##Title\n\nText\n");
+  for (std::size_t i = 1; i < r.fixes.size(); ++i) EXPECT_LE(r.fixes[i - 1].offset + r.fixes[i - 1].length, r.fixes[i].offset);
+}
