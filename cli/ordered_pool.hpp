@@ -1,10 +1,14 @@
 #pragma once
 // Work done on a few threads, results handed back in the order the work was submitted.
 //
-// `notequiz check` reads and checks notes on worker threads but prints and cross-checks them
-// on one thread in input order, so its output never depends on which worker finished first.
+// `notequiz check` reads and checks notes on several threads but prints and cross-checks them
+// on one thread in input order, so its output never depends on which thread finished first.
 // At most `window` tasks are submitted and not yet taken: memory stays bounded however many
 // notes there are, and a slow note holds back only that many results.
+//
+// The thread that submits and takes is one of the `jobs`: while the result it needs is not
+// ready it runs queued tasks itself instead of sleeping, so `jobs` threads are busy, not
+// `jobs` + 1, and handing results over costs few context switches.
 
 #include <condition_variable>
 #include <cstddef>
@@ -21,12 +25,9 @@ namespace notequiz::cli {
 template <class Result>
 class ordered_pool {
  public:
-  // `workers` 0 or 1: every task runs inside submit(), on the calling thread, as a plain loop would.
-  ordered_pool(unsigned workers, std::size_t window) : slots_(window < 1 ? 1 : window) {
-    if (workers > 1) {
-      threads_.reserve(workers);
-      for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
-    }
+  // `jobs` 0 or 1: every task runs inside submit(), on the calling thread, as a plain loop would.
+  ordered_pool(unsigned jobs, std::size_t window) : slots_(window < 1 ? 1 : window), inline_(jobs <= 1) {
+    for (unsigned i = 1; i < jobs; ++i) threads_.emplace_back([this] { work(); });
   }
 
   ~ordered_pool() {
@@ -51,7 +52,7 @@ class ordered_pool {
   void submit(std::function<Result()> task) {
     slot& s = slots_[submitted_ % slots_.size()];
     ++submitted_;
-    if (threads_.empty()) {
+    if (inline_) {
       run(s, task);
       return;
     }
@@ -63,13 +64,20 @@ class ordered_pool {
     wake_workers_.notify_one();
   }
 
-  // The result of the oldest task not yet taken, waiting for it; rethrows what the task threw.
+  // The result of the oldest task not yet taken, running queued tasks until it is ready;
+  // rethrows what the task threw.
   Result take() {
     slot& s = slots_[taken_ % slots_.size()];
     ++taken_;
-    if (!threads_.empty()) {
+    if (!inline_) {
       std::unique_lock<std::mutex> lock(mutex_);
-      result_ready_.wait(lock, [&] { return s.done; });
+      while (!s.done) {
+        if (head_ < queue_.size()) {
+          run_next(lock);
+        } else {
+          result_ready_.wait(lock);
+        }
+      }
     }
     s.done = false;
     if (s.failure) std::rethrow_exception(std::exchange(s.failure, nullptr));
@@ -83,7 +91,7 @@ class ordered_pool {
     std::function<Result()> task;
     std::optional<Result> result;
     std::exception_ptr failure;
-    bool done = false;  // guarded by mutex_ when there are workers
+    bool done = false;  // guarded by mutex_ unless inline_
   };
 
   static void run(slot& s, std::function<Result()>& task) {
@@ -96,6 +104,20 @@ class ordered_pool {
     s.done = true;
   }
 
+  // Runs the oldest queued task outside the lock, which `lock` holds before and after.
+  void run_next(std::unique_lock<std::mutex>& lock) {
+    slot& s = *queue_[head_++];
+    if (head_ == queue_.size()) queue_.clear(), head_ = 0;
+    std::function<Result()> task = std::move(s.task);
+    lock.unlock();
+    slot done;
+    run(done, task);
+    lock.lock();
+    s.result = std::move(done.result);
+    s.failure = done.failure;
+    s.done = true;
+  }
+
   void work() {
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
@@ -103,22 +125,14 @@ class ordered_pool {
       // Stopping early (the submitter threw): tasks not started are dropped, as what they
       // refer to is going away.
       if (stopping_) return;
-      slot& s = *queue_[head_++];
-      if (head_ == queue_.size()) queue_.clear(), head_ = 0;
-      std::function<Result()> task = std::move(s.task);
-      lock.unlock();
-      slot done;
-      run(done, task);  // outside the lock: this is the work
-      lock.lock();
-      s.result = std::move(done.result);
-      s.failure = done.failure;
-      s.done = true;
-      result_ready_.notify_all();
+      run_next(lock);
+      result_ready_.notify_one();  // the submitting thread is the only one waiting for results
     }
   }
 
   std::vector<slot> slots_;  // a ring: task n lives in slots_[n % window] until taken
   std::size_t submitted_ = 0, taken_ = 0;  // only the submitting thread touches these
+  const bool inline_;
 
   std::mutex mutex_;
   std::condition_variable wake_workers_, result_ready_;

@@ -49,7 +49,7 @@ TEST(OrderedPool, IsFullWhenItsWindowOfTasksIsSubmittedAndNotTaken) {
   EXPECT_EQ(started.load(), 3);
 }
 
-TEST(OrderedPool, WithOneWorkerRunsEachTaskInsideSubmitOnTheCallingThread) {
+TEST(OrderedPool, WithOneJobRunsEachTaskInsideSubmitOnTheCallingThread) {
   ordered_pool<std::thread::id> pool(1, 1);
   pool.submit([] { return std::this_thread::get_id(); });
   EXPECT_EQ(pool.take(), std::this_thread::get_id());
@@ -72,4 +72,18 @@ TEST(OrderedPool, StopsCleanlyWithWorkNeverTaken) {
     for (int n = 0; n < 4; ++n) pool.submit([&finished, n] { return ++finished, n; });
   }
   EXPECT_LE(finished.load(), 4);
+}
+
+TEST(OrderedPool, TheTakingThreadIsOneOfTheJobs) {
+  // Two jobs: one thread besides the taking one. The first task cannot finish before the
+  // second has run, so this ends only if the taking thread runs a task while it waits.
+  ordered_pool<int> pool(2, 4);
+  std::atomic<bool> second_ran{false};
+  pool.submit([&] {
+    while (!second_ran) std::this_thread::yield();
+    return 1;
+  });
+  pool.submit([&] { return second_ran = true, 2; });
+  EXPECT_EQ(pool.take(), 1);
+  EXPECT_EQ(pool.take(), 2);
 }
