@@ -58,6 +58,12 @@ def fastest(cmd, times=3, allowed=(0,)):
     return min(run(cmd, allowed=allowed)[0] for _ in range(times))
 
 
+def fastest_cpu_and_wall(cmd, times=5, allowed=(0,)):
+    """The fastest CPU time and the fastest wall time of several runs (each its own minimum)."""
+    runs = [run(cmd, allowed=allowed)[:2] for _ in range(times)]
+    return min(cpu for cpu, _ in runs), min(wall for _, wall in runs)
+
+
 def tool(name, files):
     out = run([BUILD / "bench" / name, "--rounds", str(ROUNDS), *files])[2]
     fields = dict(kv.split("=") for kv in out.split())
@@ -92,10 +98,15 @@ def main():
 
     # notequiz check beside bare md4c and markdownlint-cli2, same corpus.
     if has_command("check"):
+        # check runs on every core (--jobs defaults to one thread per core); md4c is one thread.
+        # CPU time adds up every thread's work: the cost. Wall time is what a user waits for.
         check_cmd = [CLI, "check", "--quiet", WORK / "corpus"]
-        check_s = fastest(check_cmd, allowed=(0, 1))
-        rows.append(("`notequiz check` on the corpus", f"{check_s:.3f} s", f"bare md4c parse: {md4c_s:.3f} s",
-                     f"{check_s / md4c_s:.2f}x md4c", "≤ 2x"))
+        check_s, check_wall = fastest_cpu_and_wall(check_cmd, allowed=(0, 1))
+        cores = os.cpu_count()
+        rows.append(("`notequiz check` on the corpus",
+                     f"{check_s:.3f} s CPU, all threads; {check_wall:.3f} s wall on {cores} threads",
+                     f"bare md4c parse, one thread: {md4c_s:.3f} s CPU",
+                     f"{check_s / md4c_s:.2f}x md4c (CPU); {check_wall / md4c_s:.2f}x (wall)", "≤ 2x"))
         lint_bin = ROOT / "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs"
         lint_version = "not installed"
         if lint_bin.exists():
@@ -226,7 +237,10 @@ What is measured:
   callbacks that do nothing, with the same md4c flags, over the same bytes already in memory.
 - **`notequiz check`**: the command as a user runs it (`notequiz check --quiet build/bench/corpus`),
   process start and file reading included, against the in-memory md4c parse: a conservative
-  ratio. markdownlint-cli2 is the pinned devDependency run with node on the same files.
+  ratio. check uses one thread per core (`--jobs`), md4c one thread: its CPU time (every
+  thread's work added up) is the like-for-like ratio; its wall time (the fastest of 5 runs,
+  counting other work on the machine) is what a user waits, beside the same single-thread md4c
+  CPU time. markdownlint-cli2 is the pinned devDependency run with node on the same files.
 - **Peak memory**: GNU time's maximum resident set of one run; check on the whole corpus beside
   check on a tenth of it, every finding printed, shows what grows with the corpus: the text
   output is streamed file by file, so only the cross-file facts (a question hash and place per
