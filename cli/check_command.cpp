@@ -1,4 +1,5 @@
-// `notequiz check`: every note under the given paths, one at a time, then what was found.
+// `notequiz check`: every note under the given paths, checked on --jobs threads and printed one
+// at a time in input order, then what was found across them.
 
 #include <sys/stat.h>
 #include <unistd.h>
