@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
 #include "card_id.hpp"
 #include "front_matter.hpp"
@@ -296,6 +297,38 @@ void report_encoding(std::string_view raw, const detail::line_table& lines, std:
   }
 }
 
+// How often each title came before, for card ids: an open-addressing table sized once per
+// deck (one allocation, where a std::unordered_map allocates for every title).
+class title_counter {
+ public:
+  explicit title_counter(std::size_t titles) {
+    std::size_t size = 8;
+    while (size < 2 * titles) size *= 2;  // at most half full: probes stay short
+    slots_.resize(size);
+  }
+
+  // The number of earlier calls with `title`; `hash` is the same for the same title.
+  unsigned next(std::string_view title, std::uint64_t hash) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      slot& s = slots_[i];
+      if (s.count == 0) {
+        s = {title, hash, 1};
+        return 0;
+      }
+      if (s.hash == hash && s.title == title) return s.count++;
+    }
+  }
+
+ private:
+  struct slot {
+    std::string_view title;
+    std::uint64_t hash = 0;
+    unsigned count = 0;  // 0: free
+  };
+  std::vector<slot> slots_;
+};
+
 std::string file_stem(std::string_view path) {
   const std::size_t slash = path.find_last_of("/\\");
   if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
@@ -425,8 +458,9 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
       continue;
     }
 
-    // Each segment belongs to one card at most: its strings are moved, not copied.
-    card c;
+    // Each segment belongs to one card at most: its strings are moved, not copied. The card
+    // is built where it stays, not moved there.
+    card& c = d.cards.emplace_back();
     c.title = std::move(s.title);
     c.title_html = std::move(s.title_html);
     if (auto pinned = take_pinned_id(c.title, c.title_html)) {
@@ -465,6 +499,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
       c.answer_html.append("</h").append(1, tag).append(">\n").append(part.html);
     }
     if (s.has_task_list) c.explanation_html = c.answer_html.substr(s.list_end);
+    c.code_languages = std::move(s.code_languages);  // distinct already
     for (std::size_t k = i; k < end; ++k) {
       for (auto& [url, offset] : segs[k].images) {
         auto [line, col] = line_col(offset);
@@ -474,9 +509,9 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
         auto [line, col] = line_col(offset);
         c.links.push_back({std::move(url), line, col});
       }
-      for (const auto& lang : segs[k].code_languages) {
+      for (auto& lang : segs[k].code_languages) {
         if (std::find(c.code_languages.begin(), c.code_languages.end(), lang) == c.code_languages.end()) {
-          c.code_languages.push_back(lang);
+          c.code_languages.push_back(std::move(lang));
         }
       }
     }
@@ -498,18 +533,19 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
         c.answer_markdown.pop_back();
       }
     }
-    d.cards.push_back(std::move(c));
     i = end - 1;
   }
 
   // Ids of cards without a pinned one, once every card is in place: the counts of repeated
   // titles can then refer to the titles where they are, without copies. Titles are
   // whitespace-collapsed already, so their normalized form is a prefix of them.
-  std::unordered_map<std::string_view, unsigned> title_occurrences;
+  const detail::card_id_maker ids(d.id);
+  title_counter occurrences(d.cards.size());
   for (card& c : d.cards) {
     if (c.pinned_id) continue;
     const std::string_view normalized = detail::normalize_collapsed_title(c.title);
-    c.id = detail::make_card_id(d.id, normalized, title_occurrences[normalized]++);
+    const std::uint64_t hash = ids.title_hash(normalized);
+    c.id = detail::card_id_maker::id(hash, occurrences.next(normalized, hash));
   }
   return result;
 }
