@@ -145,6 +145,21 @@ bool is_plain_three_byte_pair(const char* p) noexcept {
   const auto a = static_cast<unsigned char>(p[0]), b = static_cast<unsigned char>(p[3]);
   return a != 0xE0 && a != 0xED && b != 0xE0 && b != 0xED;
 }
+
+// The index in memory of the first byte of a load8 word whose high bit is set in `highs_of_w`
+// (non-zero, high bits only: exact per byte).
+inline std::size_t first_high_byte(std::uint64_t highs_of_w) noexcept {
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return static_cast<std::size_t>(__builtin_clzll(highs_of_w)) / 8;
+#elif defined(__GNUC__) || defined(__clang__)
+  return static_cast<std::size_t>(__builtin_ctzll(highs_of_w)) / 8;
+#else
+  std::size_t i = 0;  // little-endian (MSVC's targets)
+  while (!(highs_of_w & (std::uint64_t{0x80} << (8 * i)))) ++i;
+  return i;
+#endif
+}
+
 }  // namespace
 
 std::size_t find_invalid_utf8(std::string_view text) noexcept {
@@ -153,8 +168,21 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept {
   for (std::size_t i = 0; i < n;) {
     const auto b0 = static_cast<unsigned char>(p[i]);
     if (b0 < 0x80) {
-      ++i;
-      while (i + 8 <= n && (load8(p + i) & highs) == 0) i += 8;
+      // ASCII: whole words of it, then up to the word's first non-ASCII byte (notes mix
+      // short runs of ASCII and CJK text).
+      if (i + 8 > n) {
+        ++i;
+        continue;
+      }
+      for (;;) {
+        const std::uint64_t high = load8(p + i) & highs;
+        if (high != 0) {
+          i += first_high_byte(high);
+          break;
+        }
+        i += 8;
+        if (i + 8 > n) break;
+      }
       continue;
     }
     // CJK text is runs of three-byte sequences: take them two at a time while they last.
