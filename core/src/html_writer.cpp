@@ -308,7 +308,7 @@ void html_writer::leave_span(MD_SPANTYPE type, void* /*detail*/) {
   }
 }
 
-void html_writer::text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+void html_writer::other_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
   if (!write_html_) return;
   const std::string_view t(text, size);
   if (in_html_block_) {

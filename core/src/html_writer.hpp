@@ -9,6 +9,8 @@
 
 #include <md4c.h>
 
+#include "text.hpp"
+
 namespace notequiz::detail {
 
 // The md4c flags notequiz parses with: GitHub's dialect (tables, strikethrough, task lists,
@@ -40,12 +42,21 @@ class html_writer {
   void leave_block(MD_BLOCKTYPE type, void* detail);
   void enter_span(MD_SPANTYPE type, void* detail);
   void leave_span(MD_SPANTYPE type, void* detail);
-  void text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size);
+  void text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+    // Inline: md4c calls back for every run of text and every line of code, and most of
+    // those runs are only escaped onto the output.
+    if ((type == MD_TEXT_NORMAL || type == MD_TEXT_CODE) && write_html_ && !in_html_block_) {
+      append_escaped(*out_, std::string_view(text, size));
+    } else {
+      other_text(type, text, size);
+    }
+  }
 
   // The offset of `p` in the source, or npos when it points elsewhere.
   std::size_t offset_of(const MD_CHAR* p) const noexcept;
 
  private:
+  void other_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size);
   void append_attribute(const MD_ATTRIBUTE& attr);
 
   std::string_view source_;

@@ -20,12 +20,13 @@ constexpr std::uint64_t has_zero_byte(std::uint64_t w) noexcept { return (w - on
 // Non-zero when some byte of `w` is below `n` (n <= 128).
 constexpr std::uint64_t has_byte_below(std::uint64_t w, std::uint8_t n) noexcept { return (w - ones * n) & ~w & highs; }
 
-// Whether any of the eight bytes is one append_escaped replaces. All five are below 0x40, so
-// most words of text (letters, UTF-8 sequences) are ruled out by the first test.
-bool has_special(std::uint64_t w) noexcept {
+// Whether any of the eight bytes may be one append_escaped replaces (it looks at each byte
+// of such a word). All five are below 0x40, so most words of text (letters, UTF-8 sequences)
+// are ruled out by the first test. Then two tests instead of five: with bits 0 and 2 cleared,
+// " & ' (and #, rare in text) are 0x22; with bit 1 cleared, < and > are 0x3C.
+inline bool has_special(std::uint64_t w) noexcept {
   if (!has_byte_below(w, 0x40)) return false;
-  return has_zero_byte(w ^ (ones * '&')) | has_zero_byte(w ^ (ones * '<')) | has_zero_byte(w ^ (ones * '>')) |
-         has_zero_byte(w ^ (ones * '"')) | has_zero_byte(w ^ (ones * '\''));
+  return has_zero_byte((w & ~(ones * 0x05)) ^ (ones * 0x22)) | has_zero_byte((w & ~(ones * 0x02)) ^ (ones * 0x3C));
 }
 
 }  // namespace
@@ -37,7 +38,8 @@ void append_escaped(std::string& out, std::string_view text) {
   std::size_t i = 0;
   for (;;) {
     while (i + 8 <= n && !has_special(load8(p + i))) i += 8;
-    if (i >= n) break;
+    // Fewer than eight bytes left: the text's last word, read again, may clear them at once.
+    if (i == n || (i + 8 > n && n >= 8 && !has_special(load8(p + n - 8)))) break;
     const std::size_t stop = std::min(n, i + 8);
     for (; i < stop; ++i) {
       std::string_view entity;
