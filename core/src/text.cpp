@@ -87,10 +87,32 @@ std::string collapse_whitespace(std::string_view text) {
   return out;
 }
 
+namespace {
+// The first byte collapse_whitespace_in_place has to change, or the size when there is none
+// (most titles are collapsed already). Whitespace is at most ' ', so a word without such a
+// byte is skipped whole.
+std::size_t first_uncollapsed(std::string_view text) noexcept {
+  const char* const p = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  for (;;) {
+    while (i + 8 <= n && !has_byte_below(load8(p + i), ' ' + 1)) i += 8;
+    if (i >= n) return n;
+    for (const std::size_t stop = std::min(n, i + 8); i < stop; ++i) {
+      if (!is_space(p[i])) continue;
+      // Only a single ' ' between two words stays as it is.
+      if (p[i] != ' ' || i == 0 || i + 1 == n || is_space(p[i + 1])) return i;
+    }
+  }
+}
+}  // namespace
+
 void collapse_whitespace_in_place(std::string& text) noexcept {
-  std::size_t kept = 0;
+  std::size_t kept = first_uncollapsed(text);  // the bytes before it stay
+  if (kept == text.size()) return;
   bool pending_space = false;
-  for (const char c : text) {  // writes never overtake reads
+  for (std::size_t i = kept; i < text.size(); ++i) {  // writes never overtake reads
+    const char c = text[i];
     if (is_space(c)) {
       pending_space = kept > 0;
       continue;
