@@ -105,6 +105,15 @@ std::string attribute_text(const MD_ATTRIBUTE& attr) {
   return out;
 }
 
+std::string_view attribute_view(const MD_ATTRIBUTE& attr, std::string& storage) {
+  if (attr.text == nullptr || attr.substr_offsets == nullptr || attr.size == 0) return {};
+  if (attr.substr_offsets[0] == 0 && attr.substr_offsets[1] == attr.size && attr.substr_types[0] == MD_TEXT_NORMAL) {
+    return std::string_view(attr.text, attr.size);
+  }
+  storage = attribute_text(attr);
+  return storage;
+}
+
 std::size_t html_writer::offset_of(const MD_CHAR* p) const noexcept {
   // md4c sometimes passes pointers to its own static strings; only pointers into the
   // parsed text are positions.
@@ -120,8 +129,9 @@ void html_writer::append_attribute(const MD_ATTRIBUTE& attr) { append_escaped(*o
 void html_writer::enter_block(MD_BLOCKTYPE type, void* detail) {
   if (!write_html_) {
     if (type == MD_BLOCK_CODE && listener_) {
-      std::string lang = attribute_text(static_cast<const MD_BLOCK_CODE_DETAIL*>(detail)->lang);
-      if (!lang.empty()) listener_->on_code_language(std::move(lang));
+      std::string storage;
+      const std::string_view lang = attribute_view(static_cast<const MD_BLOCK_CODE_DETAIL*>(detail)->lang, storage);
+      if (!lang.empty()) listener_->on_code_language(lang);
     }
     return;
   }
@@ -153,13 +163,15 @@ void html_writer::enter_block(MD_BLOCKTYPE type, void* detail) {
     case MD_BLOCK_H: o += "<h" + std::to_string(static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level) + ">"; break;
     case MD_BLOCK_CODE: {
       const auto* d = static_cast<const MD_BLOCK_CODE_DETAIL*>(detail);
-      o += "<pre><code";
-      const std::string lang = attribute_text(d->lang);
+      std::string storage;
+      const std::string_view lang = attribute_view(d->lang, storage);
       if (!lang.empty()) {
-        o += " class=\"language-";
+        o += "<pre><code class=\"language-";
         append_escaped(o, lang);
         o += '"';
         if (listener_) listener_->on_code_language(lang);
+      } else {
+        o += "<pre><code";
       }
       o += '>';
       break;

@@ -24,7 +24,7 @@ class html_listener {
   virtual ~html_listener() = default;
   virtual void on_image(std::string url, std::size_t offset) = 0;
   virtual void on_link(std::string url, std::size_t offset) = 0;
-  virtual void on_code_language(std::string lang) = 0;
+  virtual void on_code_language(std::string_view lang) = 0;
 };
 
 class html_writer {
@@ -75,6 +75,9 @@ int md_parse_to_writer(std::string_view text, html_writer& writer);
 // The attribute's text with entities decoded where notequiz knows them (unknown named
 // entities are kept as written, so the browser sees exactly this string once it is escaped).
 std::string attribute_text(const MD_ATTRIBUTE& attr);
+// The same text without a copy when it needs no decoding (one plain run, as fence info words
+// are); otherwise it is decoded into `storage`.
+std::string_view attribute_view(const MD_ATTRIBUTE& attr, std::string& storage);
 
 // Appends the UTF-8 for an entity (`&amp;`, `&#x41;`, ...) or, when unknown, the entity as written.
 void append_decoded_entity(std::string& out, std::string_view entity);

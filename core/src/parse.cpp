@@ -58,9 +58,9 @@ class notes_builder final : public detail::html_listener {
 
   void on_image(std::string url, std::size_t offset) override { current().images.emplace_back(std::move(url), anchor(offset)); }
   void on_link(std::string url, std::size_t offset) override { current().links.emplace_back(std::move(url), anchor(offset)); }
-  void on_code_language(std::string lang) override {
+  void on_code_language(std::string_view lang) override {
     auto& langs = current().code_languages;
-    if (std::find(langs.begin(), langs.end(), lang) == langs.end()) langs.push_back(std::move(lang));
+    if (std::find(langs.begin(), langs.end(), lang) == langs.end()) langs.emplace_back(lang);
   }
 
   void enter_block(MD_BLOCKTYPE type, void* detail) {
