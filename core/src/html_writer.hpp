@@ -46,7 +46,11 @@ class html_writer {
     // Inline: md4c calls back for every run of text and every line of code, and most of
     // those runs are only escaped onto the output.
     if ((type == MD_TEXT_NORMAL || type == MD_TEXT_CODE) && write_html_ && !in_html_block_) {
-      append_escaped(*out_, std::string_view(text, size));
+      if (size == 1 && *text == '\n') {
+        out_->push_back('\n');  // half of all callbacks: the line break after a line of code
+      } else {
+        append_escaped(*out_, std::string_view(text, size));
+      }
     } else {
       other_text(type, text, size);
     }
