@@ -27,6 +27,7 @@ struct segment {
   std::string title_html;
   std::size_t title_offset = std::string_view::npos;  // first byte of the heading's text
   std::size_t title_end_offset = std::string_view::npos;
+  std::uint32_t title_line = 0;  // the line of title_offset
   std::uint32_t line = 0;
   std::uint32_t end_line = 0;  // the heading's last line (setext headings span two or more)
   std::uint32_t column = 1;
@@ -128,8 +129,9 @@ class notes_builder final : public detail::html_listener {
       if (offset != std::string_view::npos) {
         if (s.title_offset == std::string_view::npos) {
           s.title_offset = offset;
+          s.title_line = scanner_.lines().line_of(offset);
           // The title is about as long as the rest of its line: one allocation, not several.
-          const std::size_t rest = scanner_.lines().line(scanner_.lines().line_of(offset)).size();
+          const std::size_t rest = scanner_.lines().line(s.title_line).size();
           s.title.reserve(rest);
           if (build_html_) s.title_html.reserve(rest + rest / 4);
         }
@@ -155,7 +157,7 @@ class notes_builder final : public detail::html_listener {
     const auto& lines = scanner_.lines();
     std::uint32_t line = 0;
     if (s.title_offset != std::string_view::npos) {
-      line = lines.line_of(s.title_offset);
+      line = s.title_line;
     } else {
       // An empty heading has no text to point at: take the next ATX heading line of its level.
       const std::uint32_t from = std::max<std::uint32_t>(last_heading_line_ + 1, lines.line_of(cursor_));
