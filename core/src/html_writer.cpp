@@ -114,16 +114,6 @@ std::string_view attribute_view(const MD_ATTRIBUTE& attr, std::string& storage) 
   return storage;
 }
 
-std::size_t html_writer::offset_of(const MD_CHAR* p) const noexcept {
-  // md4c sometimes passes pointers to its own static strings; only pointers into the
-  // parsed text are positions.
-  const auto* begin = source_.data();
-  if (p == nullptr || std::less<const char*>()(p, begin) || !std::less<const char*>()(p, begin + source_.size())) {
-    return std::string_view::npos;
-  }
-  return static_cast<std::size_t>(p - begin);
-}
-
 void html_writer::append_attribute(const MD_ATTRIBUTE& attr) { append_escaped(*out_, attribute_text(attr)); }
 
 void html_writer::enter_block(MD_BLOCKTYPE type, void* detail) {

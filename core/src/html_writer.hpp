@@ -3,6 +3,7 @@
 // which redirects the output between cards and listens for images, links and code blocks.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,8 +57,17 @@ class html_writer {
     }
   }
 
-  // The offset of `p` in the source, or npos when it points elsewhere.
-  std::size_t offset_of(const MD_CHAR* p) const noexcept;
+  // The offset of `p` in the source, or npos when it points elsewhere. Inline: the notes
+  // parser asks for every text callback.
+  std::size_t offset_of(const MD_CHAR* p) const noexcept {
+    // md4c sometimes passes pointers to its own static strings; only pointers into the
+    // parsed text are positions.
+    const auto* begin = source_.data();
+    if (p == nullptr || std::less<const char*>()(p, begin) || !std::less<const char*>()(p, begin + source_.size())) {
+      return std::string_view::npos;
+    }
+    return static_cast<std::size_t>(p - begin);
+  }
 
  private:
   void other_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size);

@@ -22,6 +22,10 @@ using detail::line_kind;
 
 // What md4c reported under one top-level heading, up to the next top-level heading.
 struct segment {
+  // User-provided, so emplace_back() runs the member initializers below instead of first
+  // zeroing the whole (large) struct.
+  segment() {}  // NOLINT(modernize-use-equals-default)
+
   int level = 0;  // 0: the text before the first heading
   std::string title;
   std::string title_html;
