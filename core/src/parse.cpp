@@ -357,7 +357,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
 
   std::string_view text = markdown;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  if (detail::find_invalid_utf8(text) != std::string_view::npos || text.find('\0') != std::string_view::npos) {
+  if (!detail::is_valid_utf8_without_nul(text)) {
     report_encoding(text, detail::line_table(text), result.diagnostics);
     source.valid = detail::to_valid_utf8(text);
     source.own_bytes = false;

@@ -186,12 +186,17 @@ inline std::size_t first_high_byte(std::uint64_t highs_of_w) noexcept {
 
 }  // namespace
 
-std::size_t find_invalid_utf8(std::string_view text) noexcept {
+namespace {
+// find_invalid_utf8, or with `reject_nul` also some position (not the first) when the text
+// holds a NUL byte: one pass for both, where a second search for NUL would read it all again.
+template <bool reject_nul>
+std::size_t find_invalid(std::string_view text) noexcept {
   const char* const p = text.data();
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
     const auto b0 = static_cast<unsigned char>(p[i]);
     if (b0 < 0x80) {
+      if (reject_nul && b0 == 0) return i;
       // ASCII: whole words of it, then up to the word's first non-ASCII byte (notes mix
       // short runs of ASCII and CJK text).
       if (i + 8 > n) {
@@ -199,7 +204,9 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept {
         continue;
       }
       for (;;) {
-        const std::uint64_t high = load8(p + i) & highs;
+        const std::uint64_t w = load8(p + i);
+        if (reject_nul && has_zero_byte(w)) return i;  // only ASCII bytes can be zero
+        const std::uint64_t high = w & highs;
         if (high != 0) {
           i += first_high_byte(high);
           break;
@@ -226,6 +233,11 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept {
   }
   return std::string_view::npos;
 }
+}  // namespace
+
+std::size_t find_invalid_utf8(std::string_view text) noexcept { return find_invalid<false>(text); }
+
+bool is_valid_utf8_without_nul(std::string_view text) noexcept { return find_invalid<true>(text) == std::string_view::npos; }
 
 std::string to_valid_utf8(std::string_view text) {
   static constexpr std::string_view replacement = "\xEF\xBF\xBD";
