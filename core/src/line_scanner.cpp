@@ -129,6 +129,7 @@ line_scanner::line_scanner(std::string_view text) : lines_(text) {
     if (const int level = atx_level_at(line, s.indent, content)) {
       s.kind = line_kind::atx_heading;
       s.heading_level = static_cast<std::uint8_t>(level);
+      atx_headings_.push_back(n);
     }
   }
 }

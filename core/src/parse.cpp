@@ -52,9 +52,7 @@ class notes_builder final : public detail::html_listener {
  public:
   notes_builder(std::string_view text, const detail::line_scanner& scanner, bool build_html)
       : text_(text), scanner_(scanner), writer_(text, nullptr, this, build_html), build_html_(build_html) {
-    std::size_t headings = 1;
-    for (std::uint32_t n = 1; n <= scanner.line_count(); ++n) headings += scanner.at(n).kind == line_kind::atx_heading;
-    segments_.reserve(headings);
+    segments_.reserve(scanner.atx_heading_lines().size() + 1);
     segments_.emplace_back();
     writer_.set_output(&segments_.back().html);
   }
@@ -201,9 +199,10 @@ class notes_builder final : public detail::html_listener {
   void reserve_html(segment& s) {
     if (!build_html_) return;
     // Headings arrive in line order, so the search for the next one only moves forward.
-    std::uint32_t& next = next_atx_heading_;
-    if (next <= s.end_line) next = s.end_line + 1;
-    while (next <= scanner_.line_count() && scanner_.at(next).kind != line_kind::atx_heading) ++next;
+    const std::vector<std::uint32_t>& atx = scanner_.atx_heading_lines();
+    std::size_t& k = next_atx_heading_;
+    while (k < atx.size() && atx[k] <= s.end_line) ++k;
+    const std::uint32_t next = k < atx.size() ? atx[k] : scanner_.line_count() + 1;
     const auto& lines = scanner_.lines();
     const std::size_t from = s.end_line < scanner_.line_count() ? lines.line_start(s.end_line + 1) : text_.size();
     const std::size_t to = next <= scanner_.line_count() ? lines.line_start(next) : text_.size();
@@ -214,7 +213,7 @@ class notes_builder final : public detail::html_listener {
   const detail::line_scanner& scanner_;
   detail::html_writer writer_;
   bool build_html_;
-  std::uint32_t next_atx_heading_ = 0;
+  std::size_t next_atx_heading_ = 0;  // index into the scanner's ATX heading lines
   std::vector<segment> segments_;
   int depth_ = 0;
   bool in_heading_ = false;
