@@ -39,20 +39,27 @@ std::string_view normalize_collapsed_title(std::string_view title) noexcept {
   }
 }
 
-std::string make_card_id(std::string_view deck_id, std::string_view normalized_title, unsigned occurrence) {
-  std::uint64_t h = fnv1a(deck_id);
-  h = fnv1a(std::string_view("\x1f", 1), h);
-  h = fnv1a(normalized_title, h);
+card_id_maker::card_id_maker(std::string_view deck_id) noexcept
+    : deck_hash_(fnv1a(std::string_view("\x1f", 1), fnv1a(deck_id))) {}
+
+std::uint64_t card_id_maker::title_hash(std::string_view normalized_title) const noexcept {
+  return fnv1a(normalized_title, deck_hash_);
+}
+
+std::string card_id_maker::id(std::uint64_t h, unsigned occurrence) {
   if (occurrence > 0) {
     h = fnv1a(std::string_view("\x1f", 1), h);
     h = fnv1a(std::to_string(occurrence), h);
   }
   static constexpr char hex[] = "0123456789abcdef";
-  std::string id;
-  id.reserve(17);
-  id.push_back('q');
-  for (int shift = 60; shift >= 0; shift -= 4) id.push_back(hex[(h >> shift) & 0xF]);
+  std::string id(17, 'q');
+  for (std::size_t i = 1; i < id.size(); ++i) id[i] = hex[(h >> (64 - 4 * i)) & 0xF];
   return id;
+}
+
+std::string make_card_id(std::string_view deck_id, std::string_view normalized_title, unsigned occurrence) {
+  const card_id_maker maker(deck_id);
+  return card_id_maker::id(maker.title_hash(normalized_title), occurrence);
 }
 
 std::string slugify(std::string_view text) {

@@ -105,14 +105,13 @@ std::string attribute_text(const MD_ATTRIBUTE& attr) {
   return out;
 }
 
-std::size_t html_writer::offset_of(const MD_CHAR* p) const noexcept {
-  // md4c sometimes passes pointers to its own static strings; only pointers into the
-  // parsed text are positions.
-  const auto* begin = source_.data();
-  if (p == nullptr || std::less<const char*>()(p, begin) || !std::less<const char*>()(p, begin + source_.size())) {
-    return std::string_view::npos;
+std::string_view attribute_view(const MD_ATTRIBUTE& attr, std::string& storage) {
+  if (attr.text == nullptr || attr.substr_offsets == nullptr || attr.size == 0) return {};
+  if (attr.substr_offsets[0] == 0 && attr.substr_offsets[1] == attr.size && attr.substr_types[0] == MD_TEXT_NORMAL) {
+    return std::string_view(attr.text, attr.size);
   }
-  return static_cast<std::size_t>(p - begin);
+  storage = attribute_text(attr);
+  return storage;
 }
 
 void html_writer::append_attribute(const MD_ATTRIBUTE& attr) { append_escaped(*out_, attribute_text(attr)); }
@@ -120,8 +119,9 @@ void html_writer::append_attribute(const MD_ATTRIBUTE& attr) { append_escaped(*o
 void html_writer::enter_block(MD_BLOCKTYPE type, void* detail) {
   if (!write_html_) {
     if (type == MD_BLOCK_CODE && listener_) {
-      std::string lang = attribute_text(static_cast<const MD_BLOCK_CODE_DETAIL*>(detail)->lang);
-      if (!lang.empty()) listener_->on_code_language(std::move(lang));
+      std::string storage;
+      const std::string_view lang = attribute_view(static_cast<const MD_BLOCK_CODE_DETAIL*>(detail)->lang, storage);
+      if (!lang.empty()) listener_->on_code_language(lang);
     }
     return;
   }
@@ -153,13 +153,15 @@ void html_writer::enter_block(MD_BLOCKTYPE type, void* detail) {
     case MD_BLOCK_H: o += "<h" + std::to_string(static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level) + ">"; break;
     case MD_BLOCK_CODE: {
       const auto* d = static_cast<const MD_BLOCK_CODE_DETAIL*>(detail);
-      o += "<pre><code";
-      const std::string lang = attribute_text(d->lang);
+      std::string storage;
+      const std::string_view lang = attribute_view(d->lang, storage);
       if (!lang.empty()) {
-        o += " class=\"language-";
+        o += "<pre><code class=\"language-";
         append_escaped(o, lang);
         o += '"';
         if (listener_) listener_->on_code_language(lang);
+      } else {
+        o += "<pre><code";
       }
       o += '>';
       break;
@@ -308,7 +310,7 @@ void html_writer::leave_span(MD_SPANTYPE type, void* /*detail*/) {
   }
 }
 
-void html_writer::text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+void html_writer::other_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
   if (!write_html_) return;
   const std::string_view t(text, size);
   if (in_html_block_) {

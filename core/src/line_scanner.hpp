@@ -51,12 +51,15 @@ class line_scanner {
   const scanned_line& at(std::uint32_t line) const noexcept { return scanned_[line - 1]; }
   std::uint32_t line_count() const noexcept { return static_cast<std::uint32_t>(scanned_.size()); }
   const std::vector<fence>& fences() const noexcept { return fences_; }
+  // The ATX heading lines, in order: the parser looks ahead to them, without walking every line.
+  const std::vector<std::uint32_t>& atx_heading_lines() const noexcept { return atx_headings_; }
   const front_matter_range& front_matter() const noexcept { return front_matter_; }
 
  private:
   line_table lines_;
   std::vector<scanned_line> scanned_;
   std::vector<fence> fences_;
+  std::vector<std::uint32_t> atx_headings_;
   front_matter_range front_matter_;
 };
 

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
 #include "card_id.hpp"
 #include "front_matter.hpp"
@@ -21,11 +22,16 @@ using detail::line_kind;
 
 // What md4c reported under one top-level heading, up to the next top-level heading.
 struct segment {
+  // User-provided, so emplace_back() runs the member initializers below instead of first
+  // zeroing the whole (large) struct.
+  segment() {}  // NOLINT(modernize-use-equals-default)
+
   int level = 0;  // 0: the text before the first heading
   std::string title;
   std::string title_html;
   std::size_t title_offset = std::string_view::npos;  // first byte of the heading's text
   std::size_t title_end_offset = std::string_view::npos;
+  std::uint32_t title_line = 0;  // the line of title_offset
   std::uint32_t line = 0;
   std::uint32_t end_line = 0;  // the heading's last line (setext headings span two or more)
   std::uint32_t column = 1;
@@ -46,9 +52,7 @@ class notes_builder final : public detail::html_listener {
  public:
   notes_builder(std::string_view text, const detail::line_scanner& scanner, bool build_html)
       : text_(text), scanner_(scanner), writer_(text, nullptr, this, build_html), build_html_(build_html) {
-    std::size_t headings = 1;
-    for (std::uint32_t n = 1; n <= scanner.line_count(); ++n) headings += scanner.at(n).kind == line_kind::atx_heading;
-    segments_.reserve(headings);
+    segments_.reserve(scanner.atx_heading_lines().size() + 1);
     segments_.emplace_back();
     writer_.set_output(&segments_.back().html);
   }
@@ -57,9 +61,9 @@ class notes_builder final : public detail::html_listener {
 
   void on_image(std::string url, std::size_t offset) override { current().images.emplace_back(std::move(url), anchor(offset)); }
   void on_link(std::string url, std::size_t offset) override { current().links.emplace_back(std::move(url), anchor(offset)); }
-  void on_code_language(std::string lang) override {
+  void on_code_language(std::string_view lang) override {
     auto& langs = current().code_languages;
-    if (std::find(langs.begin(), langs.end(), lang) == langs.end()) langs.push_back(std::move(lang));
+    if (std::find(langs.begin(), langs.end(), lang) == langs.end()) langs.emplace_back(lang);
   }
 
   void enter_block(MD_BLOCKTYPE type, void* detail) {
@@ -127,8 +131,9 @@ class notes_builder final : public detail::html_listener {
       if (offset != std::string_view::npos) {
         if (s.title_offset == std::string_view::npos) {
           s.title_offset = offset;
+          s.title_line = scanner_.lines().line_of(offset);
           // The title is about as long as the rest of its line: one allocation, not several.
-          const std::size_t rest = scanner_.lines().line(scanner_.lines().line_of(offset)).size();
+          const std::size_t rest = scanner_.lines().line(s.title_line).size();
           s.title.reserve(rest);
           if (build_html_) s.title_html.reserve(rest + rest / 4);
         }
@@ -154,7 +159,7 @@ class notes_builder final : public detail::html_listener {
     const auto& lines = scanner_.lines();
     std::uint32_t line = 0;
     if (s.title_offset != std::string_view::npos) {
-      line = lines.line_of(s.title_offset);
+      line = s.title_line;
     } else {
       // An empty heading has no text to point at: take the next ATX heading line of its level.
       const std::uint32_t from = std::max<std::uint32_t>(last_heading_line_ + 1, lines.line_of(cursor_));
@@ -194,9 +199,10 @@ class notes_builder final : public detail::html_listener {
   void reserve_html(segment& s) {
     if (!build_html_) return;
     // Headings arrive in line order, so the search for the next one only moves forward.
-    std::uint32_t& next = next_atx_heading_;
-    if (next <= s.end_line) next = s.end_line + 1;
-    while (next <= scanner_.line_count() && scanner_.at(next).kind != line_kind::atx_heading) ++next;
+    const std::vector<std::uint32_t>& atx = scanner_.atx_heading_lines();
+    std::size_t& k = next_atx_heading_;
+    while (k < atx.size() && atx[k] <= s.end_line) ++k;
+    const std::uint32_t next = k < atx.size() ? atx[k] : scanner_.line_count() + 1;
     const auto& lines = scanner_.lines();
     const std::size_t from = s.end_line < scanner_.line_count() ? lines.line_start(s.end_line + 1) : text_.size();
     const std::size_t to = next <= scanner_.line_count() ? lines.line_start(next) : text_.size();
@@ -207,7 +213,7 @@ class notes_builder final : public detail::html_listener {
   const detail::line_scanner& scanner_;
   detail::html_writer writer_;
   bool build_html_;
-  std::uint32_t next_atx_heading_ = 0;
+  std::size_t next_atx_heading_ = 0;  // index into the scanner's ATX heading lines
   std::vector<segment> segments_;
   int depth_ = 0;
   bool in_heading_ = false;
@@ -296,6 +302,38 @@ void report_encoding(std::string_view raw, const detail::line_table& lines, std:
   }
 }
 
+// How often each title came before, for card ids: an open-addressing table sized once per
+// deck (one allocation, where a std::unordered_map allocates for every title).
+class title_counter {
+ public:
+  explicit title_counter(std::size_t titles) {
+    std::size_t size = 8;
+    while (size < 2 * titles) size *= 2;  // at most half full: probes stay short
+    slots_.resize(size);
+  }
+
+  // The number of earlier calls with `title`; `hash` is the same for the same title.
+  unsigned next(std::string_view title, std::uint64_t hash) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      slot& s = slots_[i];
+      if (s.count == 0) {
+        s = {title, hash, 1};
+        return 0;
+      }
+      if (s.hash == hash && s.title == title) return s.count++;
+    }
+  }
+
+ private:
+  struct slot {
+    std::string_view title;
+    std::uint64_t hash = 0;
+    unsigned count = 0;  // 0: free
+  };
+  std::vector<slot> slots_;
+};
+
 std::string file_stem(std::string_view path) {
   const std::size_t slash = path.find_last_of("/\\");
   if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
@@ -318,7 +356,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
 
   std::string_view text = markdown;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  if (detail::find_invalid_utf8(text) != std::string_view::npos || text.find('\0') != std::string_view::npos) {
+  if (!detail::is_valid_utf8_without_nul(text)) {
     report_encoding(text, detail::line_table(text), result.diagnostics);
     source.valid = detail::to_valid_utf8(text);
     source.own_bytes = false;
@@ -425,8 +463,9 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
       continue;
     }
 
-    // Each segment belongs to one card at most: its strings are moved, not copied.
-    card c;
+    // Each segment belongs to one card at most: its strings are moved, not copied. The card
+    // is built where it stays, not moved there.
+    card& c = d.cards.emplace_back();
     c.title = std::move(s.title);
     c.title_html = std::move(s.title_html);
     if (auto pinned = take_pinned_id(c.title, c.title_html)) {
@@ -465,6 +504,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
       c.answer_html.append("</h").append(1, tag).append(">\n").append(part.html);
     }
     if (s.has_task_list) c.explanation_html = c.answer_html.substr(s.list_end);
+    c.code_languages = std::move(s.code_languages);  // distinct already
     for (std::size_t k = i; k < end; ++k) {
       for (auto& [url, offset] : segs[k].images) {
         auto [line, col] = line_col(offset);
@@ -474,9 +514,9 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
         auto [line, col] = line_col(offset);
         c.links.push_back({std::move(url), line, col});
       }
-      for (const auto& lang : segs[k].code_languages) {
+      for (auto& lang : segs[k].code_languages) {
         if (std::find(c.code_languages.begin(), c.code_languages.end(), lang) == c.code_languages.end()) {
-          c.code_languages.push_back(lang);
+          c.code_languages.push_back(std::move(lang));
         }
       }
     }
@@ -498,18 +538,19 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
         c.answer_markdown.pop_back();
       }
     }
-    d.cards.push_back(std::move(c));
     i = end - 1;
   }
 
   // Ids of cards without a pinned one, once every card is in place: the counts of repeated
   // titles can then refer to the titles where they are, without copies. Titles are
   // whitespace-collapsed already, so their normalized form is a prefix of them.
-  std::unordered_map<std::string_view, unsigned> title_occurrences;
+  const detail::card_id_maker ids(d.id);
+  title_counter occurrences(d.cards.size());
   for (card& c : d.cards) {
     if (c.pinned_id) continue;
     const std::string_view normalized = detail::normalize_collapsed_title(c.title);
-    c.id = detail::make_card_id(d.id, normalized, title_occurrences[normalized]++);
+    const std::uint64_t hash = ids.title_hash(normalized);
+    c.id = detail::card_id_maker::id(hash, occurrences.next(normalized, hash));
   }
   return result;
 }

@@ -20,12 +20,13 @@ constexpr std::uint64_t has_zero_byte(std::uint64_t w) noexcept { return (w - on
 // Non-zero when some byte of `w` is below `n` (n <= 128).
 constexpr std::uint64_t has_byte_below(std::uint64_t w, std::uint8_t n) noexcept { return (w - ones * n) & ~w & highs; }
 
-// Whether any of the eight bytes is one append_escaped replaces. All five are below 0x40, so
-// most words of text (letters, UTF-8 sequences) are ruled out by the first test.
-bool has_special(std::uint64_t w) noexcept {
+// Whether any of the eight bytes may be one append_escaped replaces (it looks at each byte
+// of such a word). All five are below 0x40, so most words of text (letters, UTF-8 sequences)
+// are ruled out by the first test. Then two tests instead of five: with bits 0 and 2 cleared,
+// " & ' (and #, rare in text) are 0x22; with bit 1 cleared, < and > are 0x3C.
+inline bool has_special(std::uint64_t w) noexcept {
   if (!has_byte_below(w, 0x40)) return false;
-  return has_zero_byte(w ^ (ones * '&')) | has_zero_byte(w ^ (ones * '<')) | has_zero_byte(w ^ (ones * '>')) |
-         has_zero_byte(w ^ (ones * '"')) | has_zero_byte(w ^ (ones * '\''));
+  return has_zero_byte((w & ~(ones * 0x05)) ^ (ones * 0x22)) | has_zero_byte((w & ~(ones * 0x02)) ^ (ones * 0x3C));
 }
 
 }  // namespace
@@ -37,7 +38,8 @@ void append_escaped(std::string& out, std::string_view text) {
   std::size_t i = 0;
   for (;;) {
     while (i + 8 <= n && !has_special(load8(p + i))) i += 8;
-    if (i >= n) break;
+    // Fewer than eight bytes left: the text's last word, read again, may clear them at once.
+    if (i == n || (i + 8 > n && n >= 8 && !has_special(load8(p + n - 8)))) break;
     const std::size_t stop = std::min(n, i + 8);
     for (; i < stop; ++i) {
       std::string_view entity;
@@ -85,10 +87,32 @@ std::string collapse_whitespace(std::string_view text) {
   return out;
 }
 
+namespace {
+// The first byte collapse_whitespace_in_place has to change, or the size when there is none
+// (most titles are collapsed already). Whitespace is at most ' ', so a word without such a
+// byte is skipped whole.
+std::size_t first_uncollapsed(std::string_view text) noexcept {
+  const char* const p = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  for (;;) {
+    while (i + 8 <= n && !has_byte_below(load8(p + i), ' ' + 1)) i += 8;
+    if (i >= n) return n;
+    for (const std::size_t stop = std::min(n, i + 8); i < stop; ++i) {
+      if (!is_space(p[i])) continue;
+      // Only a single ' ' between two words stays as it is.
+      if (p[i] != ' ' || i == 0 || i + 1 == n || is_space(p[i + 1])) return i;
+    }
+  }
+}
+}  // namespace
+
 void collapse_whitespace_in_place(std::string& text) noexcept {
-  std::size_t kept = 0;
+  std::size_t kept = first_uncollapsed(text);  // the bytes before it stay
+  if (kept == text.size()) return;
   bool pending_space = false;
-  for (const char c : text) {  // writes never overtake reads
+  for (std::size_t i = kept; i < text.size(); ++i) {  // writes never overtake reads
+    const char c = text[i];
     if (is_space(c)) {
       pending_space = kept > 0;
       continue;
@@ -145,16 +169,51 @@ bool is_plain_three_byte_pair(const char* p) noexcept {
   const auto a = static_cast<unsigned char>(p[0]), b = static_cast<unsigned char>(p[3]);
   return a != 0xE0 && a != 0xED && b != 0xE0 && b != 0xED;
 }
+
+// The index in memory of the first byte of a load8 word whose high bit is set in `highs_of_w`
+// (non-zero, high bits only: exact per byte).
+inline std::size_t first_high_byte(std::uint64_t highs_of_w) noexcept {
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return static_cast<std::size_t>(__builtin_clzll(highs_of_w)) / 8;
+#elif defined(__GNUC__) || defined(__clang__)
+  return static_cast<std::size_t>(__builtin_ctzll(highs_of_w)) / 8;
+#else
+  std::size_t i = 0;  // little-endian (MSVC's targets)
+  while (!(highs_of_w & (std::uint64_t{0x80} << (8 * i)))) ++i;
+  return i;
+#endif
+}
+
 }  // namespace
 
-std::size_t find_invalid_utf8(std::string_view text) noexcept {
+namespace {
+// find_invalid_utf8, or with `reject_nul` also some position (not the first) when the text
+// holds a NUL byte: one pass for both, where a second search for NUL would read it all again.
+template <bool reject_nul>
+std::size_t find_invalid(std::string_view text) noexcept {
   const char* const p = text.data();
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
     const auto b0 = static_cast<unsigned char>(p[i]);
     if (b0 < 0x80) {
-      ++i;
-      while (i + 8 <= n && (load8(p + i) & highs) == 0) i += 8;
+      if (reject_nul && b0 == 0) return i;
+      // ASCII: whole words of it, then up to the word's first non-ASCII byte (notes mix
+      // short runs of ASCII and CJK text).
+      if (i + 8 > n) {
+        ++i;
+        continue;
+      }
+      for (;;) {
+        const std::uint64_t w = load8(p + i);
+        if (reject_nul && has_zero_byte(w)) return i;  // only ASCII bytes can be zero
+        const std::uint64_t high = w & highs;
+        if (high != 0) {
+          i += first_high_byte(high);
+          break;
+        }
+        i += 8;
+        if (i + 8 > n) break;
+      }
       continue;
     }
     // CJK text is runs of three-byte sequences: take them two at a time while they last.
@@ -174,6 +233,11 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept {
   }
   return std::string_view::npos;
 }
+}  // namespace
+
+std::size_t find_invalid_utf8(std::string_view text) noexcept { return find_invalid<false>(text); }
+
+bool is_valid_utf8_without_nul(std::string_view text) noexcept { return find_invalid<true>(text) == std::string_view::npos; }
 
 std::string to_valid_utf8(std::string_view text) {
   static constexpr std::string_view replacement = "\xEF\xBF\xBD";

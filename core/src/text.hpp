@@ -22,6 +22,9 @@ inline bool is_blank(std::string_view text) noexcept { return trim(text).empty()
 // Where the first invalid UTF-8 sequence starts, or npos.
 std::size_t find_invalid_utf8(std::string_view text) noexcept;
 
+// Whether `text` is valid UTF-8 and has no NUL byte (what md4c is handed unchanged).
+bool is_valid_utf8_without_nul(std::string_view text) noexcept;
+
 // A copy with every invalid UTF-8 sequence and every NUL byte replaced by U+FFFD.
 std::string to_valid_utf8(std::string_view text);
 
