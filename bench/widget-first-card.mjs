@@ -29,26 +29,30 @@ const server = await serveWidget({
   '/bench.md': markdown,
   '/bench.html': page('<note-quiz src="/bench.md"></note-quiz>'),
 });
-const browser = await launch();
 const times = [];
 const parts = [];
 const rest = [];
 try {
   for (let run = 0; run < runs; run += 1) {
-    const context = await browser.newContext();
-    const p = await context.newPage();
-    await p.goto(`${server.origin}/bench.html`);
-    await p.waitForFunction(() => performance.getEntriesByName('note-quiz:first-card').length > 0, null, { timeout: 60000 });
-    const marks = await p.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
-    const cardsShown = await p.evaluate(() => performance.getEntriesByName('note-quiz:first-card')[0].detail.cards);
-    if (cardsShown !== cards) throw new Error(`the deck has ${cardsShown} cards, expected ${cards}`);
-    times.push(marks['note-quiz:first-card'] - marks['note-quiz:module']);
-    parts.push(marks['note-quiz:core-ready'] - marks['note-quiz:module']);
-    rest.push(marks['note-quiz:first-card'] - marks['note-quiz:core-ready']);
-    await context.close();
+    // A fresh browser each run: contexts of one browser can share a renderer process, whose
+    // compiled (and already optimized) wasm code a later run would reuse.
+    const browser = await launch();
+    try {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      await p.goto(`${server.origin}/bench.html`);
+      await p.waitForFunction(() => performance.getEntriesByName('note-quiz:first-card').length > 0, null, { timeout: 60000 });
+      const marks = await p.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+      const cardsShown = await p.evaluate(() => performance.getEntriesByName('note-quiz:first-card')[0].detail.cards);
+      if (cardsShown !== cards) throw new Error(`the deck has ${cardsShown} cards, expected ${cards}`);
+      times.push(marks['note-quiz:first-card'] - marks['note-quiz:module']);
+      parts.push(marks['note-quiz:core-ready'] - marks['note-quiz:module']);
+      rest.push(marks['note-quiz:first-card'] - marks['note-quiz:core-ready']);
+    } finally {
+      await browser.close();
+    }
   }
 } finally {
-  await browser.close();
   await server.close();
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
