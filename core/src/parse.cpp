@@ -349,7 +349,13 @@ parse_result parse_notes(std::string_view markdown, const parse_options& options
   return detail::parse_notes(markdown, options, source);
 }
 
-parse_result detail::parse_notes(std::string_view markdown, const parse_options& options, parsed_text& source) {
+parse_result detail::parse_terminated_notes(std::string_view markdown, const parse_options& options) {
+  detail::parsed_text source;
+  return detail::parse_notes(markdown, options, source, true);
+}
+
+parse_result detail::parse_notes(std::string_view markdown, const parse_options& options, parsed_text& source,
+                                 bool nul_terminated) {
   parse_result result;
   deck& d = result.deck;
   d.source = options.source_path;
@@ -362,9 +368,10 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
     source.own_bytes = false;
     text = source.valid;
   }
-  if (source.valid.empty() && !text.empty()) {
+  if (source.valid.empty() && !text.empty() && !nul_terminated) {
     // md4c 0.4.8 can read past the end of what it is given (permissive autolinks; found by
     // render_fuzzer). It parses a copy: the std::string's terminating NUL stops it there.
+    // (A caller's std::string has that NUL already; the BOM is cut from the front only.)
     source.valid.assign(text);
     text = source.valid;
   }
