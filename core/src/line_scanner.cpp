@@ -76,7 +76,7 @@ int atx_level(std::string_view line) noexcept {
   return atx_level_at(line, indent, content);
 }
 
-line_scanner::line_scanner(std::string_view text) : lines_(text) {
+line_scanner::line_scanner(line_table lines) : lines_(std::move(lines)) {
   const auto count = static_cast<std::uint32_t>(lines_.line_count());
   scanned_.resize(count);
   std::uint32_t first = 1;
