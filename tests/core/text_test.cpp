@@ -146,4 +146,12 @@ TEST(TextWhitespace, CollapsesInPlaceExactlyAsACopyDoes) {
   std::string text = "  a \t\n b  ";
   collapse_whitespace_in_place(text);
   EXPECT_EQ(text, "a b");
+  for (std::size_t at = 0; at + 1 < 24; ++at) {  // whitespace at every place in a word, after single spaces
+    for (const std::string ws : {" ", "  ", "\t", "\n ", "\x01"}) {
+      std::string words = "ab cd ef gh ij kl mn op";
+      const std::string expected = collapse_whitespace(words.replace(at, 1, ws));
+      collapse_whitespace_in_place(words);
+      ASSERT_EQ(words, expected) << at;
+    }
+  }
 }
