@@ -44,8 +44,13 @@ class line_table {
   // The line's bytes without its ending.
   std::string_view line(std::uint32_t n) const noexcept {  // inline: rules call it for every line they read
     const std::size_t begin = starts_[n - 1];
-    std::size_t end = n < starts_.size() ? starts_[n] : text_.size();
-    if (end > begin && text_[end - 1] == '\n') --end;
+    std::size_t end;
+    if (n < starts_.size()) {
+      end = starts_[n] - 1;  // a line with a next one ends at the newline before it: no need to look
+    } else {
+      end = text_.size();
+      if (end > begin && text_[end - 1] == '\n') --end;
+    }
     if (end > begin && text_[end - 1] == '\r') --end;
     return text_.substr(begin, end - begin);
   }
