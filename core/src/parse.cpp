@@ -131,7 +131,7 @@ class notes_builder final : public detail::html_listener {
       if (offset != std::string_view::npos) {
         if (s.title_offset == std::string_view::npos) {
           s.title_offset = offset;
-          s.title_line = scanner_.lines().line_of(offset);
+          s.title_line = title_line_of(offset);
           // The title is about as long as the rest of its line: one allocation, not several.
           const std::size_t rest = scanner_.lines().line(s.title_line).size();
           s.title.reserve(rest);
@@ -154,6 +154,22 @@ class notes_builder final : public detail::html_listener {
   segment& current() { return segments_.back(); }
 
   std::size_t anchor(std::size_t offset) const { return offset != std::string_view::npos ? offset : cursor_; }
+
+  // The line of a heading's first text byte. An ATX heading's text is on the heading's line,
+  // the last ATX heading line at or before it in the scanner's list: it is checked there, not
+  // searched for in all lines (a setext heading's line is searched for).
+  std::uint32_t title_line_of(std::size_t offset) {
+    const std::vector<std::uint32_t>& atx = scanner_.atx_heading_lines();
+    const auto& lines = scanner_.lines();
+    std::size_t& k = title_atx_heading_;  // titles arrive in order: the index only moves forward
+    while (k < atx.size() && lines.line_start(atx[k]) <= offset) ++k;
+    if (k > 0) {
+      const std::uint32_t line = atx[k - 1];
+      const std::size_t end = line < scanner_.line_count() ? lines.line_start(line + 1) : text_.size();
+      if (offset < end) return line;
+    }
+    return lines.line_of(offset);
+  }
 
   void finish_heading(segment& s) {
     const auto& lines = scanner_.lines();
@@ -214,6 +230,7 @@ class notes_builder final : public detail::html_listener {
   detail::html_writer writer_;
   bool build_html_;
   std::size_t next_atx_heading_ = 0;  // index into the scanner's ATX heading lines
+  std::size_t title_atx_heading_ = 0;  // the same, for title_line_of
   std::vector<segment> segments_;
   int depth_ = 0;
   bool in_heading_ = false;
