@@ -264,6 +264,10 @@ int text_cb(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
 }
 
 bool is_directive_comment(std::string_view line, std::string_view directive) {
+  // Most lines asked about are answer text: the first byte after the indent rules them out.
+  std::size_t first = 0;
+  while (first < line.size() && (line[first] == ' ' || line[first] == '\t')) ++first;
+  if (first < line.size() && line[first] != '<' && static_cast<unsigned char>(line[first]) > ' ') return false;
   line = detail::trim(line);
   if (line.substr(0, 4) != "<!--" || line.size() < 7 || line.substr(line.size() - 3) != "-->") return false;
   std::string_view inner = detail::trim(line.substr(4, line.size() - 7));
