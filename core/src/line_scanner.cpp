@@ -76,9 +76,11 @@ int atx_level(std::string_view line) noexcept {
   return atx_level_at(line, indent, content);
 }
 
-line_scanner::line_scanner(std::string_view text) : lines_(text) {
+line_scanner::line_scanner(line_table lines) : lines_(std::move(lines)) {
   const auto count = static_cast<std::uint32_t>(lines_.line_count());
   scanned_.resize(count);
+  // Notes hold a heading every few lines: room for one in eight, so the list seldom grows.
+  atx_headings_.reserve(count / 8 + 4);
   std::uint32_t first = 1;
 
   if (count > 0 && is_front_matter_delimiter(lines_.line(1))) {

@@ -45,7 +45,9 @@ struct front_matter_range {
 class line_scanner {
  public:
   // `text` must outlive the scanner; `body_offset` skips a BOM.
-  explicit line_scanner(std::string_view text);
+  explicit line_scanner(std::string_view text) : line_scanner(line_table(text)) {}
+  // The same, given the text's lines.
+  explicit line_scanner(line_table lines);
 
   const line_table& lines() const noexcept { return lines_; }
   const scanned_line& at(std::uint32_t line) const noexcept { return scanned_[line - 1]; }

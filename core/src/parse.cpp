@@ -131,7 +131,7 @@ class notes_builder final : public detail::html_listener {
       if (offset != std::string_view::npos) {
         if (s.title_offset == std::string_view::npos) {
           s.title_offset = offset;
-          s.title_line = scanner_.lines().line_of(offset);
+          s.title_line = title_line_of(offset);
           // The title is about as long as the rest of its line: one allocation, not several.
           const std::size_t rest = scanner_.lines().line(s.title_line).size();
           s.title.reserve(rest);
@@ -154,6 +154,22 @@ class notes_builder final : public detail::html_listener {
   segment& current() { return segments_.back(); }
 
   std::size_t anchor(std::size_t offset) const { return offset != std::string_view::npos ? offset : cursor_; }
+
+  // The line of a heading's first text byte. An ATX heading's text is on the heading's line,
+  // the last ATX heading line at or before it in the scanner's list: it is checked there, not
+  // searched for in all lines (a setext heading's line is searched for).
+  std::uint32_t title_line_of(std::size_t offset) {
+    const std::vector<std::uint32_t>& atx = scanner_.atx_heading_lines();
+    const auto& lines = scanner_.lines();
+    std::size_t& k = title_atx_heading_;  // titles arrive in order: the index only moves forward
+    while (k < atx.size() && lines.line_start(atx[k]) <= offset) ++k;
+    if (k > 0) {
+      const std::uint32_t line = atx[k - 1];
+      const std::size_t end = line < scanner_.line_count() ? lines.line_start(line + 1) : text_.size();
+      if (offset < end) return line;
+    }
+    return lines.line_of(offset);
+  }
 
   void finish_heading(segment& s) {
     const auto& lines = scanner_.lines();
@@ -214,6 +230,7 @@ class notes_builder final : public detail::html_listener {
   detail::html_writer writer_;
   bool build_html_;
   std::size_t next_atx_heading_ = 0;  // index into the scanner's ATX heading lines
+  std::size_t title_atx_heading_ = 0;  // the same, for title_line_of
   std::vector<segment> segments_;
   int depth_ = 0;
   bool in_heading_ = false;
@@ -247,6 +264,10 @@ int text_cb(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
 }
 
 bool is_directive_comment(std::string_view line, std::string_view directive) {
+  // Most lines asked about are answer text: the first byte after the indent rules them out.
+  std::size_t first = 0;
+  while (first < line.size() && (line[first] == ' ' || line[first] == '\t')) ++first;
+  if (first < line.size() && line[first] != '<' && static_cast<unsigned char>(line[first]) > ' ') return false;
   line = detail::trim(line);
   if (line.substr(0, 4) != "<!--" || line.size() < 7 || line.substr(line.size() - 3) != "-->") return false;
   std::string_view inner = detail::trim(line.substr(4, line.size() - 7));
@@ -349,22 +370,31 @@ parse_result parse_notes(std::string_view markdown, const parse_options& options
   return detail::parse_notes(markdown, options, source);
 }
 
-parse_result detail::parse_notes(std::string_view markdown, const parse_options& options, parsed_text& source) {
+parse_result detail::parse_terminated_notes(std::string_view markdown, const parse_options& options) {
+  detail::parsed_text source;
+  return detail::parse_notes(markdown, options, source, true);
+}
+
+parse_result detail::parse_notes(std::string_view markdown, const parse_options& options, parsed_text& source,
+                                 bool nul_terminated) {
   parse_result result;
   deck& d = result.deck;
   d.source = options.source_path;
 
   std::string_view text = markdown;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  if (!detail::is_valid_utf8_without_nul(text)) {
+  // Line starts are offsets, so they hold for the copy md4c may parse below as well.
+  std::optional<std::vector<std::size_t>> line_starts = detail::valid_utf8_line_starts(text);
+  if (!line_starts) {
     report_encoding(text, detail::line_table(text), result.diagnostics);
     source.valid = detail::to_valid_utf8(text);
     source.own_bytes = false;
     text = source.valid;
   }
-  if (source.valid.empty() && !text.empty()) {
+  if (source.valid.empty() && !text.empty() && !nul_terminated) {
     // md4c 0.4.8 can read past the end of what it is given (permissive autolinks; found by
     // render_fuzzer). It parses a copy: the std::string's terminating NUL stops it there.
+    // (A caller's std::string has that NUL already; the BOM is cut from the front only.)
     source.valid.assign(text);
     text = source.valid;
   }
@@ -377,7 +407,8 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
   }
 
   source.text = text;
-  const detail::line_scanner& scanner = source.scanner.emplace(text);
+  const detail::line_scanner& scanner =
+      line_starts ? source.scanner.emplace(detail::line_table(text, std::move(*line_starts))) : source.scanner.emplace(text);
   const auto& lines = scanner.lines();
   const detail::front_matter fm = detail::read_front_matter(scanner, result.diagnostics);
   const std::uint32_t body_line = scanner.front_matter().last_line + 1;

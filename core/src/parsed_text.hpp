@@ -19,7 +19,9 @@ struct parsed_text {
 };
 
 // parse_notes, also filling `out` (which must outlive nothing but its own use: `text` may
-// point into `markdown`).
-parse_result parse_notes(std::string_view markdown, const parse_options& options, parsed_text& out);
+// point into `markdown`). `nul_terminated`: markdown.data()[markdown.size()] is a readable
+// NUL, so md4c may parse the bytes where they are.
+parse_result parse_notes(std::string_view markdown, const parse_options& options, parsed_text& out,
+                         bool nul_terminated = false);
 
 }  // namespace notequiz::detail

@@ -20,6 +20,33 @@ constexpr std::uint64_t has_zero_byte(std::uint64_t w) noexcept { return (w - on
 // Non-zero when some byte of `w` is below `n` (n <= 128).
 constexpr std::uint64_t has_byte_below(std::uint64_t w, std::uint8_t n) noexcept { return (w - ones * n) & ~w & highs; }
 
+// load8 with the first byte in memory as the lowest: bit order is memory order everywhere.
+std::uint64_t load8_little_endian(const char* p) noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_bswap64(load8(p));
+#else
+  return load8(p);
+#endif
+}
+
+// The high bit of every byte of `w` that is at most ' ' (exact per byte: no carry crosses a
+// byte, and bytes with their high bit set are left out).
+constexpr std::uint64_t bytes_at_most_space(std::uint64_t w) noexcept {
+  constexpr std::uint64_t lows = ~highs;
+  return ~(((w & lows) + ones * (0x80 - (' ' + 1))) | w) & highs;
+}
+
+// The byte of a load8_little_endian word whose high bit is the lowest set in `bits` (non-zero).
+inline std::size_t lowest_high_byte(std::uint64_t bits) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  return static_cast<std::size_t>(__builtin_ctzll(bits)) / 8;
+#else
+  std::size_t i = 0;
+  while (!(bits & (std::uint64_t{0x80} << (8 * i)))) ++i;
+  return i;
+#endif
+}
+
 // Whether any of the eight bytes may be one append_escaped replaces (it looks at each byte
 // of such a word). All five are below 0x40, so most words of text (letters, UTF-8 sequences)
 // are ruled out by the first test. Then two tests instead of five: with bits 0 and 2 cleared,
@@ -94,16 +121,20 @@ namespace {
 std::size_t first_uncollapsed(std::string_view text) noexcept {
   const char* const p = text.data();
   const std::size_t n = text.size();
+  // Whether the whitespace byte at i has to change: only a single ' ' between two words stays.
+  auto changes = [&](std::size_t i) { return p[i] != ' ' || i == 0 || i + 1 == n || is_space(p[i + 1]); };
   std::size_t i = 0;
-  for (;;) {
-    while (i + 8 <= n && !has_byte_below(load8(p + i), ' ' + 1)) i += 8;
-    if (i >= n) return n;
-    for (const std::size_t stop = std::min(n, i + 8); i < stop; ++i) {
-      if (!is_space(p[i])) continue;
-      // Only a single ' ' between two words stays as it is.
-      if (p[i] != ' ' || i == 0 || i + 1 == n || is_space(p[i + 1])) return i;
+  for (; i + 8 <= n; i += 8) {
+    // Titles have a space every few bytes: visit those bytes of a word only, in memory order.
+    for (std::uint64_t low = bytes_at_most_space(load8_little_endian(p + i)); low != 0; low &= low - 1) {
+      const std::size_t at = i + lowest_high_byte(low);
+      if (is_space(p[at]) && changes(at)) return at;
     }
   }
+  for (; i < n; ++i) {
+    if (is_space(p[i]) && changes(i)) return i;
+  }
+  return n;
 }
 }  // namespace
 
@@ -187,10 +218,39 @@ inline std::size_t first_high_byte(std::uint64_t highs_of_w) noexcept {
 }  // namespace
 
 namespace {
+// The high bit of every byte of `w` that is zero (exact per byte, unlike has_zero_byte).
+constexpr std::uint64_t zero_bytes(std::uint64_t w) noexcept {
+  constexpr std::uint64_t lows = ~highs;
+  return ~(((w & lows) + lows) | w | lows);
+}
+
+// The high bit of byte `k` (in memory order) of a load8 word.
+inline std::uint64_t byte_high_bit(std::size_t k) noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return std::uint64_t{0x80} << (8 * (7 - k));
+#else
+  return std::uint64_t{0x80} << (8 * k);
+#endif
+}
+
+// Records the line starts after the newlines of the first `count` bytes of the word at p + i
+// (its ASCII part). Most words hold none.
+inline void add_line_starts(std::uint64_t w, std::size_t i, std::size_t count, std::vector<std::size_t>* starts) {
+  std::uint64_t newlines = zero_bytes(w ^ (ones * '\n'));
+  while (newlines != 0) {
+    const std::size_t k = first_high_byte(newlines);
+    if (k >= count) break;
+    starts->push_back(i + k + 1);
+    newlines &= ~byte_high_bit(k);
+  }
+}
+
 // find_invalid_utf8, or with `reject_nul` also some position (not the first) when the text
 // holds a NUL byte: one pass for both, where a second search for NUL would read it all again.
+// With `starts`, the same pass also records where lines start after each newline (for a
+// line_table; a start at the very end of the text included, which line_table drops).
 template <bool reject_nul>
-std::size_t find_invalid(std::string_view text) noexcept {
+std::size_t find_invalid(std::string_view text, std::vector<std::size_t>* starts = nullptr) {
   const char* const p = text.data();
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
@@ -200,6 +260,7 @@ std::size_t find_invalid(std::string_view text) noexcept {
       // ASCII: whole words of it, then up to the word's first non-ASCII byte (notes mix
       // short runs of ASCII and CJK text).
       if (i + 8 > n) {
+        if (starts && b0 == '\n') starts->push_back(i + 1);
         ++i;
         continue;
       }
@@ -208,9 +269,12 @@ std::size_t find_invalid(std::string_view text) noexcept {
         if (reject_nul && has_zero_byte(w)) return i;  // only ASCII bytes can be zero
         const std::uint64_t high = w & highs;
         if (high != 0) {
-          i += first_high_byte(high);
+          const std::size_t ascii = first_high_byte(high);
+          if (starts) add_line_starts(w, i, ascii, starts);
+          i += ascii;
           break;
         }
+        if (starts) add_line_starts(w, i, 8, starts);
         i += 8;
         if (i + 8 > n) break;
       }
@@ -238,6 +302,15 @@ std::size_t find_invalid(std::string_view text) noexcept {
 std::size_t find_invalid_utf8(std::string_view text) noexcept { return find_invalid<false>(text); }
 
 bool is_valid_utf8_without_nul(std::string_view text) noexcept { return find_invalid<true>(text) == std::string_view::npos; }
+
+std::optional<std::vector<std::size_t>> valid_utf8_line_starts(std::string_view text) {
+  std::vector<std::size_t> starts;
+  starts.reserve(text.size() / 32 + 1);
+  starts.push_back(0);
+  if (find_invalid<true>(text, &starts) != std::string_view::npos) return std::nullopt;
+  if (starts.size() > 1 && starts.back() == text.size()) starts.pop_back();  // no line after a final newline
+  return starts;
+}
 
 std::string to_valid_utf8(std::string_view text) {
   static constexpr std::string_view replacement = "\xEF\xBF\xBD";

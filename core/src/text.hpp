@@ -2,8 +2,10 @@
 // Byte-level text helpers shared by the parser, the renderer and the checker.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace notequiz::detail {
@@ -32,6 +34,8 @@ std::string to_valid_utf8(std::string_view text);
 class line_table {
  public:
   explicit line_table(std::string_view text);
+  // Given the starts already: 0, then the byte after each newline that is not the last byte.
+  line_table(std::string_view text, std::vector<std::size_t> starts) noexcept : text_(text), starts_(std::move(starts)) {}
 
   std::size_t line_count() const noexcept { return starts_.size(); }
   // 1-based line containing byte `offset` (clamped to the text).
@@ -40,8 +44,13 @@ class line_table {
   // The line's bytes without its ending.
   std::string_view line(std::uint32_t n) const noexcept {  // inline: rules call it for every line they read
     const std::size_t begin = starts_[n - 1];
-    std::size_t end = n < starts_.size() ? starts_[n] : text_.size();
-    if (end > begin && text_[end - 1] == '\n') --end;
+    std::size_t end;
+    if (n < starts_.size()) {
+      end = starts_[n] - 1;  // a line with a next one ends at the newline before it: no need to look
+    } else {
+      end = text_.size();
+      if (end > begin && text_[end - 1] == '\n') --end;
+    }
     if (end > begin && text_[end - 1] == '\r') --end;
     return text_.substr(begin, end - begin);
   }
@@ -50,5 +59,9 @@ class line_table {
   std::string_view text_;
   std::vector<std::size_t> starts_;
 };
+
+// is_valid_utf8_without_nul and, when it is, the starts of the text's lines (for line_table),
+// from one pass over the bytes: notes are read once, not once to validate and again for lines.
+std::optional<std::vector<std::size_t>> valid_utf8_line_starts(std::string_view text);
 
 }  // namespace notequiz::detail

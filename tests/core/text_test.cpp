@@ -11,6 +11,9 @@ using notequiz::detail::append_escaped;
 using notequiz::detail::collapse_whitespace;
 using notequiz::detail::collapse_whitespace_in_place;
 using notequiz::detail::find_invalid_utf8;
+using notequiz::detail::is_valid_utf8_without_nul;
+using notequiz::detail::line_table;
+using notequiz::detail::valid_utf8_line_starts;
 
 namespace {
 
@@ -109,6 +112,29 @@ TEST(TextUtf8, AgreesWithDecodingOnNotesLikeText) {
   }
 }
 
+TEST(TextUtf8, FindsTheLinesOfValidTextInTheSamePass) {
+  std::mt19937 rng(17);
+  for (int round = 0; round < 5000; ++round) {
+    const std::string text = random_text(rng, round % 30);
+    const auto starts = valid_utf8_line_starts(text);
+    ASSERT_EQ(starts.has_value(), is_valid_utf8_without_nul(text)) << text;
+    if (!starts) continue;
+    const line_table expected(text);
+    const line_table lines(text, *starts);
+    ASSERT_EQ(lines.line_count(), expected.line_count()) << text;
+    for (std::uint32_t n = 1; n <= lines.line_count(); ++n) ASSERT_EQ(lines.line_start(n), expected.line_start(n)) << text;
+  }
+  for (std::size_t at = 0; at < 20; ++at) {  // a newline at every place in a word, before ASCII and CJK
+    for (const std::string after : {"x", "中", ""}) {
+      const std::string text = std::string(at, 'a') + "\n" + after + std::string(9, 'b');
+      const line_table lines(text, *valid_utf8_line_starts(text));
+      ASSERT_EQ(lines.line_count(), 2u) << at;
+      EXPECT_EQ(lines.line_start(2), at + 1) << at;
+    }
+  }
+  EXPECT_FALSE(valid_utf8_line_starts(std::string("a\nb\0c", 5)));
+}
+
 TEST(TextWhitespace, CollapsesInPlaceExactlyAsACopyDoes) {
   std::mt19937 rng(13);
   for (int round = 0; round < 2000; ++round) {
@@ -120,4 +146,12 @@ TEST(TextWhitespace, CollapsesInPlaceExactlyAsACopyDoes) {
   std::string text = "  a \t\n b  ";
   collapse_whitespace_in_place(text);
   EXPECT_EQ(text, "a b");
+  for (std::size_t at = 0; at + 1 < 24; ++at) {  // whitespace at every place in a word, after single spaces
+    for (const std::string ws : {" ", "  ", "\t", "\n ", "\x01"}) {
+      std::string words = "ab cd ef gh ij kl mn op";
+      const std::string expected = collapse_whitespace(words.replace(at, 1, ws));
+      collapse_whitespace_in_place(words);
+      ASSERT_EQ(words, expected) << at;
+    }
+  }
 }

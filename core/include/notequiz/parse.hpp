@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "notequiz/deck.hpp"
@@ -34,6 +35,19 @@ struct parse_result {
 /// Parses notes. Accepts any bytes: invalid UTF-8 is replaced by U+FFFD (and reported), a BOM
 /// and CRLF line endings are understood. Never throws; problems become diagnostics.
 parse_result parse_notes(std::string_view markdown, const parse_options& options = {});
+
+namespace detail {
+/// parse_notes for text whose byte after the end is a readable NUL (a std::string's).
+parse_result parse_terminated_notes(std::string_view markdown, const parse_options& options);
+}  // namespace detail
+
+/// The same for a std::string: its terminating NUL is the guard md4c needs after the text (see
+/// docs/hardening.md), so the notes are parsed where they are, not copied first. A template,
+/// so that it is chosen for std::string only: other arguments still convert to string_view.
+template <typename String, typename = std::enable_if_t<std::is_same_v<String, std::string>>>
+parse_result parse_notes(const String& markdown, const parse_options& options = {}) {
+  return detail::parse_terminated_notes(markdown, options);
+}
 
 /// The normalized form of a question title used for card ids and duplicate detection:
 /// whitespace collapsed to one space, trimmed, a trailing `?` or `？` removed.
