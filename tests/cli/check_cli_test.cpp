@@ -12,6 +12,7 @@
 
 using notequiz::testing::run_cli;
 using notequiz::testing::slurp;
+using notequiz::testing::write_file;
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
@@ -20,17 +21,7 @@ namespace {
 const std::string seed = "tests/fixtures/go-interview-notes.md";
 
 // A fresh folder for one test, removed by the next run of the same test.
-std::string scratch(const std::string& name) {
-  const std::string dir = std::string(::testing::TempDir()) + "notequiz-check-" + name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-void write(const std::string& path, const std::string& content) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << content;
-}
+std::string scratch(const std::string& name) { return notequiz::testing::fresh_folder("notequiz-check-", name).string(); }
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -86,9 +77,9 @@ TEST(CheckCommand, FindsNothingInTheBundledContent) {
 
 TEST(CheckCommand, ChecksTheWorkingFolderByDefault) {
   const std::string dir = scratch("default");
-  write(dir + "/a.md", "## Q\n\nA\n");
-  write(dir + "/sub/b.markdown", "## R\n");
-  write(dir + "/.hidden/c.md", "## S\n");
+  write_file(dir + "/a.md", "## Q\n\nA\n");
+  write_file(dir + "/sub/b.markdown", "## R\n");
+  write_file(dir + "/.hidden/c.md", "## S\n");
   const auto r = run_cli({"check"}, dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "sub/b.markdown:1:1: error: question \"R\" has no answer [NQ001/empty-answer]\n"
@@ -160,7 +151,7 @@ TEST(CheckCommand, PrintsGithubWorkflowCommands) {
 
 TEST(CheckCommand, CountsColumnsInCharactersForGithubAndInBytesForText) {
   const std::string dir = scratch("columns");
-  write(dir + "/n.md", "## 问题\n\n答案 [x](javascript:x), 100%\n");
+  write_file(dir + "/n.md", "## 问题\n\n答案 [x](javascript:x), 100%\n");
   const auto text = run_cli({"check", "n.md"}, dir);
   EXPECT_EQ(lines_of(text.out)[0].rfind("n.md:3:12: error: link URL `javascript:x`", 0), 0u) << text.out;
   const auto github = run_cli({"check", "--format", "github", "n.md"}, dir);
@@ -171,7 +162,7 @@ TEST(CheckCommand, ExitsOneWhenWarningsExceedMaxWarnings) {
   const auto quiet = run_cli({"check", "--max-warnings", "0", "content"});
   EXPECT_EQ(quiet.exit_code, 0);
   const std::string dir = scratch("max-warnings");
-  write(dir + "/n.md", "## Q\n\n```go\n这是说明文字\n```\n");
+  write_file(dir + "/n.md", "## Q\n\n```go\n这是说明文字\n```\n");
   EXPECT_EQ(run_cli({"check", "n.md"}, dir).exit_code, 0);
   EXPECT_EQ(run_cli({"check", "--max-warnings", "1", "n.md"}, dir).exit_code, 0);
   const auto over = run_cli({"check", "--max-warnings", "0", "n.md"}, dir);
@@ -223,11 +214,11 @@ TEST(CheckCommand, UsesColourOnATerminalOnlyAndNeverWithNoColor) {
 TEST(CheckCommand, TakesTheNearestConfigurationAndLetsConfigOverrideIt) {
   const std::string dir = scratch("config");
   const std::string prose = "## Q\n\n```go\n这是说明文字\n```\n\n## Empty\n";
-  write(dir + "/.notequiz.json", R"({"rules": {"fence-language": "off"}})");
-  write(dir + "/a.md", prose);
-  write(dir + "/sub/.notequiz.json", R"({"rules": {"empty-answer": "warning"}})");
-  write(dir + "/sub/b.md", "## Q2\n\n```go\n这是说明文字\n```\n\n## Empty too\n");
-  write(dir + "/strict.json", R"({"rules": {"fence-language": "error", "empty-answer": "off"}})");
+  write_file(dir + "/.notequiz.json", R"({"rules": {"fence-language": "off"}})");
+  write_file(dir + "/a.md", prose);
+  write_file(dir + "/sub/.notequiz.json", R"({"rules": {"empty-answer": "warning"}})");
+  write_file(dir + "/sub/b.md", "## Q2\n\n```go\n这是说明文字\n```\n\n## Empty too\n");
+  write_file(dir + "/strict.json", R"({"rules": {"fence-language": "error", "empty-answer": "off"}})");
 
   const auto nearest = run_cli({"check", "--format", "json", "."}, dir);
   const json found = json::parse(nearest.out)["diagnostics"];
@@ -252,12 +243,12 @@ TEST(CheckCommand, TakesTheNearestConfigurationAndLetsConfigOverrideIt) {
 
 TEST(CheckCommand, SkipsIgnoredFilesAndReportsBadConfiguration) {
   const std::string dir = scratch("ignore");
-  write(dir + "/.notequiz.json", R"({"ignore": ["drafts/", "*.wip.md"], "rules": {"fence-languages": "off"}})");
-  write(dir + "/drafts/a.md", "## Empty\n");
-  write(dir + "/b.wip.md", "## Empty\n");
-  write(dir + "/c.md", "## Q\n\nA\n");
-  write(dir + "/broken/.notequiz.json", "{\"rules\": [}");
-  write(dir + "/broken/d.md", "## Q2\n\nA\n");
+  write_file(dir + "/.notequiz.json", R"({"ignore": ["drafts/", "*.wip.md"], "rules": {"fence-languages": "off"}})");
+  write_file(dir + "/drafts/a.md", "## Empty\n");
+  write_file(dir + "/b.wip.md", "## Empty\n");
+  write_file(dir + "/c.md", "## Q\n\nA\n");
+  write_file(dir + "/broken/.notequiz.json", "{\"rules\": [}");
+  write_file(dir + "/broken/d.md", "## Q2\n\nA\n");
   const auto r = run_cli({"check"}, dir);
   EXPECT_EQ(r.out,
             ".notequiz.json:1:47: warning: unknown rule `fence-languages` (docs/rules.md lists them) [NQ017/unknown-rule]\n"
@@ -268,7 +259,7 @@ TEST(CheckCommand, SkipsIgnoredFilesAndReportsBadConfiguration) {
 
 TEST(CheckCommand, HonoursInlineComments) {
   const std::string dir = scratch("inline");
-  write(dir + "/n.md",
+  write_file(dir + "/n.md",
         "<!-- notequiz-disable-next-line empty-answer -->\n## Later\n\n## Q\n\n<!-- notequiz-disable raw-html -->\n<b>x</b>\n"
         "<!-- notequiz-enable raw-html -->\n\n<i>y</i>\n\n<!-- notequiz-disable nonsense -->\n");
   const auto r = run_cli({"check", "n.md"}, dir);
@@ -280,7 +271,7 @@ TEST(CheckCommand, FixGoesOnUntilNoFixIsLeft) {
   // Repairing `##h` makes level 2 the note's question level, and only then is the indented
   // `##` above it a question heading to repair (found by check_fuzzer): one run does both.
   const std::string dir = scratch("fix-rounds");
-  write(dir + "/n.md", "#\n\t##\n##h");
+  write_file(dir + "/n.md", "#\n\t##\n##h");
   const auto r = run_cli({"check", "--fix", "n.md"}, dir);
   EXPECT_EQ(slurp(dir + "/n.md"), "#\n##\n## h");
   EXPECT_EQ(r.out.find("heading-syntax"), std::string::npos) << r.out;
@@ -295,7 +286,7 @@ TEST(CheckCommand, FixRewritesOnlyTheFixedSpansOfACrlfSeed) {
     original += c;
   }
   original.insert(original.find("##### GC垃圾回收方式"), "    #####Indented and unspaced\r\n\r\nA\r\n\r\n");
-  write(dir + "/seed.md", original);
+  write_file(dir + "/seed.md", original);
   const auto r = run_cli({"check", "--fix", "seed.md"}, dir);
   EXPECT_EQ(r.exit_code, 1);  // the empty answers and missing images need a person
   EXPECT_EQ(r.out.find("fence-language"), std::string::npos) << r.out;
@@ -324,10 +315,10 @@ TEST(CheckCommand, FixRewritesOnlyTheFixedSpansOfACrlfSeed) {
 
 TEST(CheckCommand, ReportsBadInputsByPathAndStillChecksTheOthers) {
   const std::string dir = scratch("bad");
-  write(dir + "/good.md", "## Q\n\nA\n");
-  write(dir + "/invalid.md", "## Q2\n\nbad \xC3\x28 byte\n");
-  write(dir + "/image.md", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 29));
-  write(dir + "/utf16.md", std::string("\xFF\xFE#\0#\0", 6));
+  write_file(dir + "/good.md", "## Q\n\nA\n");
+  write_file(dir + "/invalid.md", "## Q2\n\nbad \xC3\x28 byte\n");
+  write_file(dir + "/image.md", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 29));
+  write_file(dir + "/utf16.md", std::string("\xFF\xFE#\0#\0", 6));
   {
     std::ofstream(dir + "/huge.md");
     fs::resize_file(dir + "/huge.md", 100'000'000);  // sparse: nothing is written or read
@@ -358,8 +349,8 @@ TEST(CheckCommand, ExitsTwoWhenNothingCouldBeRead) {
 TEST(CheckCommand, ReportsAnUnreadableFileWhenPermissionsApply) {
   if (geteuid() == 0) GTEST_SKIP() << "root reads every file";
   const std::string dir = scratch("unreadable");
-  write(dir + "/locked.md", "## Q\n\nA\n");
-  write(dir + "/open.md", "## R\n\nB\n");
+  write_file(dir + "/locked.md", "## Q\n\nA\n");
+  write_file(dir + "/open.md", "## R\n\nB\n");
   fs::permissions(dir + "/locked.md", fs::perms::none);
   const auto r = run_cli({"check", "."}, dir);
   EXPECT_EQ(r.out, "locked.md: error: cannot open: Permission denied [NQ019/unreadable-input]\n"
@@ -369,9 +360,9 @@ TEST(CheckCommand, ReportsAnUnreadableFileWhenPermissionsApply) {
 
 TEST(CheckCommand, ChecksLinksBetweenNotesAcrossTheCorpus) {
   const std::string dir = scratch("links");
-  write(dir + "/a.md", "## Q\n\n[ok](sub/b.md#what-is-go) [bad](sub/b.md#what-is-rust) [img](sub/Pic.png)\n");
-  write(dir + "/sub/b.md", "## What is Go?\n\nA language; asked again in [a](../a.md#q).\n");
-  write(dir + "/sub/pic.png", "not really");
+  write_file(dir + "/a.md", "## Q\n\n[ok](sub/b.md#what-is-go) [bad](sub/b.md#what-is-rust) [img](sub/Pic.png)\n");
+  write_file(dir + "/sub/b.md", "## What is Go?\n\nA language; asked again in [a](../a.md#q).\n");
+  write_file(dir + "/sub/pic.png", "not really");
   const auto r = run_cli({"check", "."}, dir);
   EXPECT_EQ(places(r.out, "a.md"), (std::vector<std::string>{"3 NQ004/broken-link", "3 NQ004/broken-link"})) << r.out;
   EXPECT_NE(r.out.find("no heading in sub/b.md has the anchor `#what-is-rust`"), std::string::npos) << r.out;
@@ -380,9 +371,9 @@ TEST(CheckCommand, ChecksLinksBetweenNotesAcrossTheCorpus) {
 
 TEST(CheckCommand, PrintsEachFileAsCheckedThenLateCrossFileFindingsGroupedByFileThenTheSummary) {
   const std::string dir = scratch("order");
-  write(dir + "/a.md", "## Q1\n\n[gone](c.md#gone) <b>a</b>\n\n[also gone](c.md#missing)\n");
-  write(dir + "/b.md", "## Q2\n\n[gone](c.md#nowhere)\n\n## Empty\n");
-  write(dir + "/c.md", "## Here\n\nA\n");
+  write_file(dir + "/a.md", "## Q1\n\n[gone](c.md#gone) <b>a</b>\n\n[also gone](c.md#missing)\n");
+  write_file(dir + "/b.md", "## Q2\n\n[gone](c.md#nowhere)\n\n## Empty\n");
+  write_file(dir + "/c.md", "## Here\n\nA\n");
   const auto r = run_cli({"check", "a.md", "b.md", "c.md"}, dir);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out,
@@ -397,8 +388,8 @@ TEST(CheckCommand, PrintsEachFileAsCheckedThenLateCrossFileFindingsGroupedByFile
 
 TEST(CheckCommand, CountsColumnsOfLateLinkFindingsInCharactersForGithub) {
   const std::string dir = scratch("late-columns");
-  write(dir + "/n.md", "## 问题\n\n答案 [x](other.md#missing)\n");
-  write(dir + "/other.md", "## Other\n\nA\n");
+  write_file(dir + "/n.md", "## 问题\n\n答案 [x](other.md#missing)\n");
+  write_file(dir + "/other.md", "## Other\n\nA\n");
   const auto text = run_cli({"check", "n.md", "other.md"}, dir);
   EXPECT_EQ(lines_of(text.out)[0].rfind("n.md:3:12: error: no heading in other.md has the anchor `#missing`", 0), 0u) << text.out;
   const auto github = run_cli({"check", "--format", "github", "n.md", "other.md"}, dir);

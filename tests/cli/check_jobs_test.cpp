@@ -14,21 +14,12 @@
 using notequiz::testing::cli_result;
 using notequiz::testing::run_cli;
 using notequiz::testing::slurp;
+using notequiz::testing::write_file;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string scratch(const std::string& name) {
-  const std::string dir = std::string(::testing::TempDir()) + "notequiz-jobs-" + name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-void write(const fs::path& path, const std::string& content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << content;
-}
+std::string scratch(const std::string& name) { return notequiz::testing::fresh_folder("notequiz-jobs-", name).string(); }
 
 std::string numbered(int n) {
   std::string s = std::to_string(n);
@@ -50,10 +41,10 @@ void write_corpus(const fs::path& root) {
          << "```go\nThis sentence is prose and not code at all.\nAnd here is another English sentence.\n```\n\n"
          << "## Empty " << n << "\n\n";
     for (int q = 0; q < n % 9; ++q) note << "## Also in note " << (n + q) % 13 << "\n\nAnswer " << q << "\n\n";
-    write(root / folder / ("n" + numbered(n) + ".md"), note.str());
+    write_file(root / folder / ("n" + numbered(n) + ".md"), note.str());
   }
-  write(root / "c/.notequiz.json", R"({"rules":{"empty-answer":"warning","no-such-rule":"off"}})");
-  write(root / "a/zz-binary.md", std::string("\0\1\2\3binary", 10));
+  write_file(root / "c/.notequiz.json", R"({"rules":{"empty-answer":"warning","no-such-rule":"off"}})");
+  write_file(root / "a/zz-binary.md", std::string("\0\1\2\3binary", 10));
 }
 
 

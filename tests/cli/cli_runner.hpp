@@ -1,5 +1,6 @@
 #pragma once
 // Runs the built `notequiz` binary for CLI tests: arguments in; exit code, stdout, stderr out.
+// Also the scratch folders and files those tests write.
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -7,6 +8,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -31,6 +33,21 @@ inline std::string slurp(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// A fresh, empty folder for one test under the test temp folder, named `prefix` + `name`
+// (each test file has its own prefix); the next run of the same test replaces it.
+inline std::filesystem::path fresh_folder(const std::string& prefix, const std::string& name) {
+  const std::filesystem::path p = std::filesystem::path(::testing::TempDir()) / (prefix + name);
+  std::filesystem::remove_all(p);
+  std::filesystem::create_directories(p);
+  return p;
+}
+
+// Writes `content` to `path` byte for byte, creating the folders it needs.
+inline void write_file(const std::filesystem::path& path, const std::string& content) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << content;
 }
 
 // Runs `notequiz ARGS...` in `cwd` (the source tree by default), with `env` prefixed

@@ -13,6 +13,7 @@
 using notequiz::testing::cli_result;
 using notequiz::testing::run_cli;
 using notequiz::testing::slurp;
+using notequiz::testing::write_file;
 
 namespace fs = std::filesystem;
 
@@ -26,17 +27,7 @@ ino_t inode_of(const fs::path& p) {
 }
 
 // A fresh, empty folder for one test.
-fs::path fresh_folder(const std::string& name) {
-  const fs::path p = fs::path(::testing::TempDir()) / ("notequiz-export-" + name);
-  fs::remove_all(p);
-  fs::create_directories(p);
-  return p;
-}
-
-void write(const fs::path& p, const std::string& content) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << content;
-}
+fs::path fresh_folder(const std::string& name) { return notequiz::testing::fresh_folder("notequiz-export-", name); }
 
 // Every file under `folder`, by '/'-separated relative path.
 std::map<std::string, std::string> files_in(const fs::path& folder) {
@@ -183,14 +174,14 @@ TEST(ExportAnki, GivesEachCardItsIdAsGuidItsQuestionAnswerAndSectionTags) {
 TEST(ExportAnki, KeepsEveryGuidWhenAnAnswerIsEdited) {
   const fs::path dir = fresh_folder("anki-guid");
   const std::string notes = slurp(source_dir + "/content/go-quick-quiz.md");
-  write(dir / "notes/quiz.md", notes);
+  write_file(dir / "notes/quiz.md", notes);
   ASSERT_EQ(export_to(dir / "out", {(dir / "notes").string(), "--format", "anki"}).exit_code, 0);
   const auto before = anki_records(slurp((dir / "out/go-quick-quiz.txt").string()));
 
   std::string edited = notes;
   const std::string answer = "The number of operating-system threads";
   edited.replace(edited.find(answer), answer.size(), "How many OS threads");
-  write(dir / "notes/quiz.md", edited);
+  write_file(dir / "notes/quiz.md", edited);
   ASSERT_EQ(export_to(dir / "out", {(dir / "notes").string(), "--format", "anki"}).exit_code, 0);
   const auto after = anki_records(slurp((dir / "out/go-quick-quiz.txt").string()));
 
@@ -294,7 +285,7 @@ TEST(ExportDeterminism, SameNotesGiveByteIdenticalFilesInEveryFormat) {
 
 TEST(ExportSafety, RefusesAnOutputFolderThatIsOrIsInsideTheContentFolder) {
   const fs::path dir = fresh_folder("inside");
-  write(dir / "notes/a.md", "# Q?\n\nA.\n");
+  write_file(dir / "notes/a.md", "# Q?\n\nA.\n");
   for (const fs::path& out : {dir / "notes", dir / "notes/site", dir / "notes/./deep/../site"}) {
     const cli_result r = run_cli({"export", "notes", "-o", out.lexically_relative(dir).string()}, dir.string());
     EXPECT_EQ(r.exit_code, 2) << out;
@@ -308,7 +299,7 @@ TEST(ExportSafety, RefusesAnOutputFolderThatIsOrIsInsideTheContentFolder) {
 
 TEST(ExportSafety, RefusesToReplaceAFileItDidNotWrite) {
   const fs::path dir = fresh_folder("foreign-conflict");
-  write(dir / "out/go-quick-quiz.json", "mine\n");
+  write_file(dir / "out/go-quick-quiz.json", "mine\n");
   const cli_result r = export_to(dir / "out", {"content", "--format", "json"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("go-quick-quiz.json exists and notequiz did not write it"), std::string::npos) << r.err;
@@ -318,8 +309,8 @@ TEST(ExportSafety, RefusesToReplaceAFileItDidNotWrite) {
 
 TEST(ExportManifest, ListsWhatItWroteAndKeepsForeignFilesUntouched) {
   const fs::path dir = fresh_folder("manifest");
-  write(dir / "out/README.txt", "the site's own notes\n");
-  write(dir / "out/extra/keep.html", "<p>keep</p>\n");
+  write_file(dir / "out/README.txt", "the site's own notes\n");
+  write_file(dir / "out/extra/keep.html", "<p>keep</p>\n");
   fs::create_directories(dir / "out/empty");
   ASSERT_EQ(export_to(dir / "out", {"content", "--format", "json"}).exit_code, 0);
   EXPECT_EQ(slurp((dir / "out/.notequiz-manifest.json").string()),
@@ -337,10 +328,10 @@ TEST(ExportManifest, ListsWhatItWroteAndKeepsForeignFilesUntouched) {
 
 TEST(ExportManifest, RemovesAFileItWroteBeforeThatIsNoLongerProduced) {
   const fs::path dir = fresh_folder("stale");
-  write(dir / "notes/a.md", "---\nid: alpha\n---\n# A?\n\nYes.\n");
-  write(dir / "notes/sub/b.md", "---\nid: beta\n---\n# B?\n\n![b](b.svg)\n");
-  write(dir / "notes/sub/b.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
-  write(dir / "out/mine.txt", "mine\n");
+  write_file(dir / "notes/a.md", "---\nid: alpha\n---\n# A?\n\nYes.\n");
+  write_file(dir / "notes/sub/b.md", "---\nid: beta\n---\n# B?\n\n![b](b.svg)\n");
+  write_file(dir / "notes/sub/b.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+  write_file(dir / "out/mine.txt", "mine\n");
   ASSERT_EQ(run_cli({"export", "notes", "-o", "out"}, dir.string()).exit_code, 0);
   EXPECT_TRUE(fs::exists(dir / "out/beta/b.svg"));
   fs::remove_all(dir / "notes/sub");
@@ -355,9 +346,9 @@ TEST(ExportManifest, RemovesAFileItWroteBeforeThatIsNoLongerProduced) {
 
 TEST(ExportManifest, UpdatesFileByFileWhenTheOutputFolderIsTheWorkingFolder) {
   const fs::path dir = fresh_folder("in-place");
-  write(dir / "notes/a.md", "---\nid: alpha\n---\n# A?\n\nYes.\n");
-  write(dir / "notes/b.md", "---\nid: beta\n---\n# B?\n\nNo.\n");
-  write(dir / "out/mine.txt", "mine\n");
+  write_file(dir / "notes/a.md", "---\nid: alpha\n---\n# A?\n\nYes.\n");
+  write_file(dir / "notes/b.md", "---\nid: beta\n---\n# B?\n\nNo.\n");
+  write_file(dir / "out/mine.txt", "mine\n");
   const std::string out = (dir / "out").string();
   cli_result r = run_cli({"export", "../notes", "-o", ".", "--format", "json"}, out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -378,11 +369,11 @@ TEST(ExportManifest, UpdatesFileByFileWhenTheOutputFolderIsTheWorkingFolder) {
 
 TEST(ExportCrash, StoppingAfterTheTemporaryFolderLeavesThePreviousOutputIntact) {
   const fs::path dir = fresh_folder("crash");
-  write(dir / "notes/a.md", "---\nid: alpha\n---\n# A?\n\nFirst answer.\n");
+  write_file(dir / "notes/a.md", "---\nid: alpha\n---\n# A?\n\nFirst answer.\n");
   ASSERT_EQ(run_cli({"export", "notes", "-o", "out"}, dir.string()).exit_code, 0);
   const auto before = files_in(dir / "out");
 
-  write(dir / "notes/a.md", "---\nid: alpha\n---\n# A?\n\nSecond answer.\n");
+  write_file(dir / "notes/a.md", "---\nid: alpha\n---\n# A?\n\nSecond answer.\n");
   const cli_result r = run_cli({"export", "notes", "-o", "out"}, dir.string(), "NOTEQUIZ_EXPORT_FAIL_AFTER_TEMP=1");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("NOTEQUIZ_EXPORT_FAIL_AFTER_TEMP"), std::string::npos) << r.err;
