@@ -10,6 +10,7 @@
 
 using namespace notequiz;
 using namespace notequiz::testing;
+using namespace std::string_literals;
 
 namespace {
 
@@ -48,7 +49,7 @@ std::vector<std::string> sample_notes() {
       "---\ntitle: T\nid: t\ntags: [a, b]\nextra: x\n---\n# Part\n\n## Pick one {#pinned}\n\n- [x] right\n- [ ] wrong\n\n"
       "after\n\n## Pick one {#pinned}\n\n- [ ] a\n- [x] *b*\n- [x] c\n\n## Same?\n\nA [link](other.md#x) and "
       "![alt ![inner](in.png)](out.png)\n\n### Deeper\n\n```go\nx\n```\n\n## Same\n\n<div>raw</div>\n\n"
-      "Setext\n------\n\ntext \xff bad \0 nul\n",
+      "Setext\n------\n\ntext \xff bad \0 nul\n"s,  // a std::string literal, so the NUL stays in
   };
   for (const char* folder : {"tests/rules", "tests/format", "content"}) {
     for (const auto& entry : std::filesystem::directory_iterator(std::string(NOTEQUIZ_SOURCE_DIR) + "/" + folder)) {
