@@ -37,6 +37,7 @@ class line_table {
   // Given the starts already: 0, then the byte after each newline that is not the last byte.
   line_table(std::string_view text, std::vector<std::size_t> starts) noexcept : text_(text), starts_(std::move(starts)) {}
 
+  std::string_view text() const noexcept { return text_; }
   std::size_t line_count() const noexcept { return starts_.size(); }
   // 1-based line containing byte `offset` (clamped to the text).
   std::uint32_t line_of(std::size_t offset) const noexcept;
