@@ -117,6 +117,7 @@ std::string_view attribute_view(const MD_ATTRIBUTE& attr, std::string& storage) 
 void html_writer::append_attribute(const MD_ATTRIBUTE& attr) { append_escaped(*out_, attribute_text(attr)); }
 
 void html_writer::enter_block(MD_BLOCKTYPE type, void* detail) {
+  flush();
   if (!write_html_) {
     if (type == MD_BLOCK_CODE && listener_) {
       std::string storage;
@@ -181,6 +182,7 @@ void html_writer::enter_block(MD_BLOCKTYPE type, void* detail) {
 }
 
 void html_writer::leave_block(MD_BLOCKTYPE type, void* detail) {
+  flush();
   if (image_nesting_ > 0) {
     // Spans never cross blocks, yet md4c can leave a block with an image's span still open
     // (found by render_fuzzer): close the alt text here, or it would swallow what follows.
@@ -220,6 +222,7 @@ void html_writer::leave_block(MD_BLOCKTYPE type, void* detail) {
 }
 
 void html_writer::enter_span(MD_SPANTYPE type, void* detail) {
+  flush();
   if (image_nesting_ > 0) {
     // Inside an image only the alt text's characters count.
     if (type == MD_SPAN_IMG) ++image_nesting_;
@@ -248,8 +251,7 @@ void html_writer::enter_span(MD_SPANTYPE type, void* detail) {
     case MD_SPAN_WIKILINK: break;
     case MD_SPAN_A: {
       const auto* d = static_cast<const MD_SPAN_A_DETAIL*>(detail);
-      const std::string href = attribute_text(d->href);
-      if (listener_) listener_->on_link(href, offset_of(d->href.text));
+      std::string href = attribute_text(d->href);
       const bool safe = is_safe_url(href, false);
       link_open_.push_back(safe);
       if (safe) {
@@ -263,12 +265,12 @@ void html_writer::enter_span(MD_SPANTYPE type, void* detail) {
         }
         o += " rel=\"nofollow noopener\">";
       }
+      if (listener_) listener_->on_link(std::move(href), offset_of(d->href.text));  // written: no copy needed
       break;
     }
     case MD_SPAN_IMG: {
       const auto* d = static_cast<const MD_SPAN_IMG_DETAIL*>(detail);
-      const std::string src = attribute_text(d->src);
-      if (listener_) listener_->on_image(src, offset_of(d->src.text));
+      std::string src = attribute_text(d->src);
       o += "<img";
       if (is_safe_url(src, true)) {
         o += " src=\"";
@@ -282,12 +284,14 @@ void html_writer::enter_span(MD_SPANTYPE type, void* detail) {
       }
       o += " alt=\"";
       image_nesting_ = 1;
+      if (listener_) listener_->on_image(std::move(src), offset_of(d->src.text));  // written: no copy needed
       break;
     }
   }
 }
 
 void html_writer::leave_span(MD_SPANTYPE type, void* /*detail*/) {
+  flush();
   if (image_nesting_ > 0) {
     if (type == MD_SPAN_IMG && --image_nesting_ == 0 && write_html_) *out_ += "\">";
     return;
@@ -311,6 +315,7 @@ void html_writer::leave_span(MD_SPANTYPE type, void* /*detail*/) {
 }
 
 void html_writer::other_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+  flush();
   if (!write_html_) return;
   const std::string_view t(text, size);
   if (in_html_block_) {
@@ -319,6 +324,19 @@ void html_writer::other_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size
   }
   std::string& o = *out_;
   switch (type) {
+    case MD_TEXT_NORMAL:
+    case MD_TEXT_CODE: {
+      // Text that does not continue the pending run starts the next one, if it is the
+      // source's; md4c's own bytes are written at once.
+      const std::size_t at = offset_of(text);
+      if (at != std::string_view::npos && size <= source_.size() - at) {
+        pending_begin_ = at;
+        pending_end_ = at + size;
+      } else {
+        append_escaped(o, t);
+      }
+      break;
+    }
     case MD_TEXT_NULLCHAR: append_utf8(o, 0xFFFD); break;
     case MD_TEXT_BR: o += image_nesting_ > 0 ? " " : "<br>\n"; break;
     case MD_TEXT_SOFTBR: o += image_nesting_ > 0 ? " " : "\n"; break;
@@ -371,7 +389,9 @@ int md_parse_to_writer(std::string_view text, html_writer& writer) {
   parser.enter_span = enter_span_cb;
   parser.leave_span = leave_span_cb;
   parser.text = text_cb;
-  return md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &writer);
+  const int status = md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &writer);
+  writer.flush();  // md4c ends with leaving the document, which flushes; unless it fails
+  return status;
 }
 
 }  // namespace notequiz::detail

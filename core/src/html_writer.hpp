@@ -3,7 +3,6 @@
 // which redirects the output between cards and listens for images, links and code blocks.
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +35,10 @@ class html_writer {
   html_writer(std::string_view source, std::string* out, html_listener* listener = nullptr, bool write_html = true) noexcept
       : source_(source), out_(out), listener_(listener), write_html_(write_html) {}
 
-  void set_output(std::string* out) noexcept { out_ = out; }
+  void set_output(std::string* out) {
+    flush();
+    out_ = out;
+  }
   std::string* output() const noexcept { return out_; }
 
   void enter_block(MD_BLOCKTYPE type, void* detail);
@@ -44,16 +46,35 @@ class html_writer {
   void enter_span(MD_SPANTYPE type, void* detail);
   void leave_span(MD_SPANTYPE type, void* detail);
   void text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
-    // Inline: md4c calls back for every run of text and every line of code, and most of
-    // those runs are only escaped onto the output.
-    if ((type == MD_TEXT_NORMAL || type == MD_TEXT_CODE) && write_html_ && !in_html_block_) {
-      if (size == 1 && *text == '\n') {
-        out_->push_back('\n');  // half of all callbacks: the line break after a line of code
-      } else {
-        append_escaped(*out_, std::string_view(text, size));
+    // Inline: md4c calls back for every run of text, every line of code and every line
+    // break, and most of those are only escaped onto the output. A run that continues the
+    // source where the pending one ends is not escaped on its own: the pending run grows over
+    // it, and is escaped in one go when something else is written (a code block or a
+    // paragraph is then one run, where md4c hands over each line and line break on its own).
+    if (write_html_ && !in_html_block_) {
+      const std::size_t room = source_.size() - pending_end_;
+      const bool plain = type == MD_TEXT_NORMAL || type == MD_TEXT_CODE;
+      if (plain && text == source_.data() + pending_end_ && size <= room) {
+        pending_end_ += size;  // the very bytes that follow the pending run
+        return;
       }
-    } else {
-      other_text(type, text, size);
+      // md4c's own "\n" for a line break (a soft one is written as "\n" too, outside image
+      // descriptions), where the source has one right after the pending run.
+      if (size == 1 && *text == '\n' && room > 0 && source_[pending_end_] == '\n' &&
+          (plain || (type == MD_TEXT_SOFTBR && image_nesting_ == 0))) {
+        ++pending_end_;
+        return;
+      }
+    }
+    other_text(type, text, size);
+  }
+
+  // Writes the pending run of text. Everything that writes to the output calls it first; a
+  // caller that reads the output while md4c is still parsing calls it before reading.
+  void flush() {
+    if (pending_end_ != pending_begin_) {
+      append_escaped(*out_, source_.substr(pending_begin_, pending_end_ - pending_begin_));
+      pending_begin_ = pending_end_;
     }
   }
 
@@ -61,12 +82,10 @@ class html_writer {
   // parser asks for every text callback.
   std::size_t offset_of(const MD_CHAR* p) const noexcept {
     // md4c sometimes passes pointers to its own static strings; only pointers into the
-    // parsed text are positions.
-    const auto* begin = source_.data();
-    if (p == nullptr || std::less<const char*>()(p, begin) || !std::less<const char*>()(p, begin + source_.size())) {
-      return std::string_view::npos;
-    }
-    return static_cast<std::size_t>(p - begin);
+    // parsed text are positions. (Compared as integers: one comparison, and no pointer
+    // arithmetic across objects.)
+    const std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(p) - reinterpret_cast<std::uintptr_t>(source_.data());
+    return p != nullptr && offset < source_.size() ? static_cast<std::size_t>(offset) : std::string_view::npos;
   }
 
  private:
@@ -81,6 +100,8 @@ class html_writer {
   std::vector<bool> link_open_;           // per open link: whether an <a> was written
   bool in_html_block_ = false;
   std::string html_block_;                // raw HTML collected until the block ends
+  // The text written but not escaped yet: source_[pending_begin_, pending_end_).
+  std::size_t pending_begin_ = 0, pending_end_ = 0;
 };
 
 // Registers `writer`-style callbacks on `parser` for a plain render.

@@ -20,6 +20,9 @@ namespace {
 
 using detail::line_kind;
 
+// What a heading is to the cards: a section heading, a question, or part of the answer above.
+enum class heading_role : std::uint8_t { section, question, answer_part };
+
 // What md4c reported under one top-level heading, up to the next top-level heading.
 struct segment {
   // User-provided, so emplace_back() runs the member initializers below instead of first
@@ -46,6 +49,9 @@ struct segment {
     bool correct = false;
   };
   std::vector<option_range> options;
+  // Set once md4c is done.
+  heading_role role = heading_role::section;
+  bool skipped = false;  // a `<!-- notequiz: skip -->` line right above the heading
 };
 
 class notes_builder final : public detail::html_listener {
@@ -57,7 +63,11 @@ class notes_builder final : public detail::html_listener {
     writer_.set_output(&segments_.back().html);
   }
 
-  std::vector<segment>& segments() { return segments_; }
+  // The segments, once md4c is done.
+  std::vector<segment>& segments() {
+    writer_.flush();
+    return segments_;
+  }
 
   void on_image(std::string url, std::size_t offset) override { current().images.emplace_back(std::move(url), anchor(offset)); }
   void on_link(std::string url, std::size_t offset) override { current().links.emplace_back(std::move(url), anchor(offset)); }
@@ -67,6 +77,7 @@ class notes_builder final : public detail::html_listener {
   }
 
   void enter_block(MD_BLOCKTYPE type, void* detail) {
+    writer_.flush();  // the sizes of the HTML read below count its pending text
     const int depth = depth_++;
     if (depth == 1 && type == MD_BLOCK_H) {
       in_heading_ = true;
@@ -95,6 +106,7 @@ class notes_builder final : public detail::html_listener {
   }
 
   void leave_block(MD_BLOCKTYPE type, void* detail) {
+    writer_.flush();
     const int depth = --depth_;
     if (depth == 1 && type == MD_BLOCK_H && in_heading_) {
       in_heading_ = false;
@@ -125,32 +137,40 @@ class notes_builder final : public detail::html_listener {
 
   void text(MD_TEXTTYPE type, const MD_CHAR* t, MD_SIZE size) {
     const std::size_t offset = writer_.offset_of(t);
-    if (offset != std::string_view::npos) cursor_ = std::max(cursor_, offset);
+    if (offset != std::string_view::npos && offset > cursor_) cursor_ = offset;
     if (in_heading_) {
-      segment& s = segments_.back();
-      if (offset != std::string_view::npos) {
-        if (s.title_offset == std::string_view::npos) {
-          s.title_offset = offset;
-          s.title_line = title_line_of(offset);
-          // The title is about as long as the rest of its line: one allocation, not several.
-          const std::size_t rest = scanner_.lines().line(s.title_line).size();
-          s.title.reserve(rest);
-          if (build_html_) s.title_html.reserve(rest + rest / 4);
-        }
-        s.title_end_offset = offset + size;
-      }
-      switch (type) {
-        case MD_TEXT_NULLCHAR: s.title += "\xEF\xBF\xBD"; break;
-        case MD_TEXT_BR:
-        case MD_TEXT_SOFTBR: s.title += ' '; break;
-        case MD_TEXT_ENTITY: detail::append_decoded_entity(s.title, std::string_view(t, size)); break;
-        default: s.title.append(t, size); break;
-      }
+      heading_text(type, t, size, offset);
+      return;
     }
     writer_.text(type, t, size);
   }
 
  private:
+  // The text of a heading, which also makes its title. Out of line, so that the common case
+  // above needs no registers saved: most text is not a heading's.
+  [[gnu::noinline]] void heading_text(MD_TEXTTYPE type, const MD_CHAR* t, MD_SIZE size, std::size_t offset) {
+    segment& s = segments_.back();
+    if (offset != std::string_view::npos) {
+      if (s.title_offset == std::string_view::npos) {
+        s.title_offset = offset;
+        s.title_line = title_line_of(offset);
+        // The title is about as long as the rest of its line: one allocation, not several.
+        const std::size_t rest = scanner_.lines().line(s.title_line).size();
+        s.title.reserve(rest);
+        if (build_html_) s.title_html.reserve(rest + rest / 4);
+      }
+      s.title_end_offset = offset + size;
+    }
+    switch (type) {
+      case MD_TEXT_NULLCHAR: s.title += "\xEF\xBF\xBD"; break;
+      case MD_TEXT_BR:
+      case MD_TEXT_SOFTBR: s.title += ' '; break;
+      case MD_TEXT_ENTITY: detail::append_decoded_entity(s.title, std::string_view(t, size)); break;
+      default: s.title.append(t, size); break;
+    }
+    writer_.text(type, t, size);
+  }
+
   segment& current() { return segments_.back(); }
 
   std::size_t anchor(std::size_t offset) const { return offset != std::string_view::npos ? offset : cursor_; }
@@ -276,6 +296,15 @@ bool is_directive_comment(std::string_view line, std::string_view directive) {
   inner = detail::trim(inner.substr(8));
   if (inner.empty() || inner.front() != ':') return false;
   return detail::trim(inner.substr(1)) == directive;
+}
+
+// is_directive_comment for line `l` of `text`, most of whose lines are ruled out by their first
+// byte before the line is looked for.
+bool is_directive_line(std::string_view text, const detail::line_table& lines, std::uint32_t l, std::string_view directive) {
+  const std::size_t at = lines.line_start(l);
+  const auto first = static_cast<unsigned char>(at < text.size() ? text[at] : '\n');
+  if (first > ' ' && first != '<') return false;
+  return is_directive_comment(lines.line(l), directive);
 }
 
 // `Title {#pinned-id}`: the id, and the title without it.
@@ -443,24 +472,22 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
   };
 
   // Which headings are questions, sections or part of an answer.
-  enum class role : std::uint8_t { section, question, answer_part };
-  std::vector<role> roles(n, role::section);
+  using role = heading_role;
   for (std::size_t i = 1; i < n; ++i) {
     if (question_level > 0) {
-      roles[i] = segs[i].level == question_level ? role::question
-                 : segs[i].level < question_level ? role::section
-                                                  : role::answer_part;
+      segs[i].role = segs[i].level == question_level ? role::question
+                     : segs[i].level < question_level ? role::section
+                                                      : role::answer_part;
     } else {
-      roles[i] = (i + 1 < n && segs[i + 1].level > segs[i].level) ? role::section : role::question;
+      segs[i].role = (i + 1 < n && segs[i + 1].level > segs[i].level) ? role::section : role::question;
     }
   }
 
-  std::vector<bool> skipped(n, false);
   for (std::size_t i = 1; i < n; ++i) {
     for (std::uint32_t l = segs[i].line; l > body_line;) {
       --l;
       if (scanner.at(l).kind == line_kind::blank) continue;
-      skipped[i] = is_directive_comment(lines.line(l), "skip");
+      segs[i].skipped = is_directive_line(text, lines, l, "skip");
       break;
     }
   }
@@ -477,19 +504,19 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
 
   for (std::size_t i = 1; i < n; ++i) {
     segment& s = segs[i];
-    if (roles[i] == role::answer_part) {
-      roles[i] = role::question;  // a deeper heading with no question above it to belong to
+    if (s.role == role::answer_part) {
+      s.role = role::question;  // a deeper heading with no question above it to belong to
     }
     while (!sections.empty() && sections.back().level >= s.level) sections.pop_back();
     const bool parent_skipped = !sections.empty() && sections.back().skipped;
-    if (roles[i] == role::section) {
-      sections.push_back({s.level, s.title, skipped[i] || parent_skipped});
+    if (s.role == role::section) {
+      sections.push_back({s.level, s.title, s.skipped || parent_skipped});
       continue;
     }
     // A question: its answer runs to the next question or section heading.
     std::size_t end = i + 1;
-    while (end < n && roles[end] == role::answer_part && segs[end].level > s.level) ++end;
-    if (skipped[i] || parent_skipped) {
+    while (end < n && segs[end].role == role::answer_part && segs[end].level > s.level) ++end;
+    if (s.skipped || parent_skipped) {
       i = end - 1;
       continue;
     }
@@ -556,7 +583,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
     std::uint32_t first = s.end_line + 1;
     std::uint32_t last = end < n ? segs[end].line - 1 : last_line;
     auto trimmable = [&](std::uint32_t l) {
-      return scanner.at(l).kind == line_kind::blank || is_directive_comment(lines.line(l), {});
+      return scanner.at(l).kind == line_kind::blank || is_directive_line(text, lines, l, {});
     };
     while (first <= last && trimmable(first)) ++first;
     while (last >= first && trimmable(last)) --last;
@@ -564,10 +591,9 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
     if (first <= last && options.card_content) {
       const std::size_t from = lines.line_start(first);
       const std::size_t to = last < last_line ? lines.line_start(last + 1) : text.size();
-      c.answer_markdown = std::string(text.substr(from, to - from));
-      while (!c.answer_markdown.empty() && (c.answer_markdown.back() == '\n' || c.answer_markdown.back() == '\r')) {
-        c.answer_markdown.pop_back();
-      }
+      std::string_view answer = text.substr(from, to - from);
+      while (!answer.empty() && (answer.back() == '\n' || answer.back() == '\r')) answer.remove_suffix(1);
+      c.answer_markdown.assign(answer.data(), answer.size());
     }
     i = end - 1;
   }
