@@ -37,21 +37,24 @@ bool is_front_matter_end(std::string_view line) noexcept {
   return line == "---" || line == "...";
 }
 
-// A fence opener: up to 3 spaces, then 3+ backticks or tildes; a backtick info string has no backtick.
-bool parse_fence_open(std::string_view line, std::uint32_t indent, std::size_t content, fence& out) {
-  if (indent > 3 || content >= line.size()) return false;
+// What a fence opener line says: up to 3 spaces, then 3+ backticks or tildes; a backtick
+// info string has no backtick. `length` 0: the line opens no fence.
+struct fence_opener {
+  char marker = '`';
+  std::uint32_t length = 0;
+  std::string_view info;  // trimmed
+};
+
+fence_opener parse_fence_open(std::string_view line, std::uint32_t indent, std::size_t content) noexcept {
+  if (indent > 3 || content >= line.size()) return {};
   const char marker = line[content];
-  if (marker != '`' && marker != '~') return false;
+  if (marker != '`' && marker != '~') return {};
   std::size_t n = 0;
   while (content + n < line.size() && line[content + n] == marker) ++n;
-  if (n < 3) return false;
+  if (n < 3) return {};
   const std::string_view info = line.substr(content + n);
-  if (marker == '`' && info.find('`') != std::string_view::npos) return false;
-  out.indent = indent;
-  out.marker = marker;
-  out.length = static_cast<std::uint32_t>(n);
-  out.info = std::string(trim(info));
-  return true;
+  if (marker == '`' && info.find('`') != std::string_view::npos) return {};
+  return {marker, static_cast<std::uint32_t>(n), trim(info)};
 }
 
 bool closes_fence(std::string_view line, std::uint32_t indent, std::size_t content, const fence& f) noexcept {
@@ -79,8 +82,10 @@ int atx_level(std::string_view line) noexcept {
 line_scanner::line_scanner(line_table lines) : lines_(std::move(lines)) {
   const auto count = static_cast<std::uint32_t>(lines_.line_count());
   scanned_.resize(count);
-  // Notes hold a heading every few lines: room for one in eight, so the list seldom grows.
+  // Notes hold a heading or a fence every few lines: room for one in eight, so the lists
+  // seldom grow.
   atx_headings_.reserve(count / 8 + 4);
+  fences_.reserve(count / 8 + 4);
   std::uint32_t first = 1;
 
   if (count > 0 && is_front_matter_delimiter(lines_.line(1))) {
@@ -98,41 +103,62 @@ line_scanner::line_scanner(line_table lines) : lines_(std::move(lines)) {
   }
 
   fence* open = nullptr;
+  const std::string_view text = lines_.text();
   for (std::uint32_t n = first; n <= count; ++n) {
-    const std::string_view line = lines_.line(n);
     scanned_line& s = scanned_[n - 1];
-    std::size_t content = 0;
-    s.indent = indent_width(line, &content);
-    if (open) {
-      if (closes_fence(line, s.indent, content, *open)) {
-        s.kind = line_kind::fence_close;
-        open->close_line = n;
-        open = nullptr;
-      } else {
+    // Most lines start with a visible character or are empty: no indent, and only a few
+    // first characters can start or end a fence or start a heading. Those lines are told
+    // apart by their first byte, without finding where they end.
+    const std::size_t begin = lines_.line_start(n);
+    const auto first_byte = static_cast<unsigned char>(begin < text.size() ? text[begin] : '\n');
+    if (first_byte > ' ') {
+      if (open) {
         s.kind = line_kind::fence_content;
+        if (first_byte == static_cast<unsigned char>(open->marker)) scan_line(n, s, open);
+      } else if (first_byte == '`' || first_byte == '~' || first_byte == '#') {
+        scan_line(n, s, open);
       }
+      continue;  // otherwise s.kind stays text
+    }
+    if (first_byte == '\n') {  // an empty line closes no fence: that takes three markers
+      s.kind = open ? line_kind::fence_content : line_kind::blank;
       continue;
     }
-    if (is_blank_from(line, content)) {
-      s.kind = line_kind::blank;
-      continue;
+    scan_line(n, s, open);
+  }
+}
+
+void line_scanner::scan_line(std::uint32_t n, scanned_line& s, fence*& open) {
+  const std::string_view line = lines_.line(n);
+  std::size_t content = 0;
+  const std::uint32_t indent = indent_width(line, &content);
+  s.indent = indent;
+  if (open) {
+    s.kind = line_kind::fence_content;
+    if (closes_fence(line, indent, content, *open)) {
+      s.kind = line_kind::fence_close;
+      open->close_line = n;
+      open = nullptr;
     }
-    const char first_char = line[content];
-    if (first_char == '`' || first_char == '~') {
-      fence f;
-      if (parse_fence_open(line, s.indent, content, f)) {
-        f.open_line = n;
-        fences_.push_back(std::move(f));
-        open = &fences_.back();
-        s.kind = line_kind::fence_open;
-        continue;
-      }
+    return;
+  }
+  if (is_blank_from(line, content)) {
+    s.kind = line_kind::blank;
+    return;
+  }
+  s.kind = line_kind::text;
+  const char first_char = line[content];
+  if (first_char == '`' || first_char == '~') {
+    if (const fence_opener o = parse_fence_open(line, indent, content); o.length != 0) {
+      open = &fences_.emplace_back(fence{n, 0, indent, o.marker, o.length, o.info});
+      s.kind = line_kind::fence_open;
+      return;
     }
-    if (const int level = atx_level_at(line, s.indent, content)) {
-      s.kind = line_kind::atx_heading;
-      s.heading_level = static_cast<std::uint8_t>(level);
-      atx_headings_.push_back(n);
-    }
+  }
+  if (const int level = atx_level_at(line, indent, content)) {
+    s.kind = line_kind::atx_heading;
+    s.heading_level = static_cast<std::uint8_t>(level);
+    atx_headings_.push_back(n);
   }
 }
 

@@ -34,7 +34,7 @@ struct fence {
   std::uint32_t indent = 0;
   char marker = '`';
   std::uint32_t length = 0;
-  std::string info;  // the info string, trimmed
+  std::string_view info;  // the info string, trimmed (in the scanned text)
 };
 
 struct front_matter_range {
@@ -58,6 +58,10 @@ class line_scanner {
   const front_matter_range& front_matter() const noexcept { return front_matter_; }
 
  private:
+  // Sorts out line `n` in full (`open`: the fence it is in, if any; updated when the line
+  // opens or closes one).
+  void scan_line(std::uint32_t n, scanned_line& s, fence*& open);
+
   line_table lines_;
   std::vector<scanned_line> scanned_;
   std::vector<fence> fences_;
