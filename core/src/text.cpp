@@ -3,11 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "utf8_sse2.hpp"
+#include "x86_scan.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace notequiz::detail {
 
@@ -49,17 +46,6 @@ inline std::size_t lowest_high_byte(std::uint64_t bits) noexcept {
 #else
   std::size_t i = 0;
   while (!(bits & (std::uint64_t{0x80} << (8 * i)))) ++i;
-  return i;
-#endif
-}
-
-// The index of the lowest set bit of `bits` (non-zero).
-inline std::size_t lowest_bit(unsigned bits) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-  return static_cast<std::size_t>(__builtin_ctz(bits));
-#else
-  std::size_t i = 0;
-  while (!(bits & (1u << i))) ++i;
   return i;
 #endif
 }
@@ -110,51 +96,16 @@ void append_escaped_by_words(std::string& out, const char* p, std::size_t n) {
   out.append(p + run, n - run);
 }
 
-#if defined(__SSE2__)
-// All ones in each of the 16 bytes at p that append_escaped replaces.
-inline __m128i escaped16(const char* p) noexcept {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // & and ' (0x26, 0x27) differ in bit 0 only, < and > (0x3C, 0x3E) in bit 1 only.
-  const __m128i amp_apos = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x01)), _mm_set1_epi8(0x27));
-  const __m128i lt_gt = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x02)), _mm_set1_epi8(0x3E));
-  const __m128i quot = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x22));
-  return _mm_or_si128(_mm_or_si128(amp_apos, lt_gt), quot);
-}
-// The same as bits: bit k for byte k.
-inline unsigned escaped_bits16(const char* p) noexcept { return static_cast<unsigned>(_mm_movemask_epi8(escaped16(p))); }
-
-// The first byte at or after `from` that append_escaped replaces, or `n`, for n >= 16. It
-// calls nothing, so its loop keeps everything in registers.
-std::size_t next_escaped(const char* p, std::size_t from, std::size_t n) noexcept {
-  std::size_t i = from;
-  for (; i + 32 <= n; i += 32) {
-    if (_mm_movemask_epi8(_mm_or_si128(escaped16(p + i), escaped16(p + i + 16))) == 0) continue;
-    const unsigned bits = escaped_bits16(p + i) | escaped_bits16(p + i + 16) << 16;
-    return i + lowest_bit(bits);
-  }
-  for (; i + 16 <= n; i += 16) {
-    const unsigned bits = escaped_bits16(p + i);
-    if (bits != 0) return i + lowest_bit(bits);
-  }
-  if (i < n) {  // the last 16 bytes, read again: only those from i on count
-    const unsigned bits = escaped_bits16(p + n - 16) >> (16 - (n - i));
-    if (bits != 0) return i + lowest_bit(bits);
-  }
-  return n;
-}
-#endif
-
 }  // namespace
 
 void append_escaped(std::string& out, std::string_view text) {
   const char* const p = text.data();
   const std::size_t n = text.size();
-#if defined(__SSE2__)
-  // Sixteen bytes at a time (every x86-64 has SSE2): the pending text of a whole code block
-  // or paragraph arrives here at once.
+#if defined(NOTEQUIZ_X86_SCAN)
+  // With x86 vectors: the pending text of a whole code block or paragraph arrives here at once.
   if (n >= 16) {
     std::size_t run = 0;
-    for (std::size_t at = next_escaped(p, 0, n); at < n; at = next_escaped(p, at + 1, n)) {
+    for (std::size_t at = x86::next_escaped(p, 0, n); at < n; at = x86::next_escaped(p, at + 1, n)) {
       out.append(p + run, at - run);
       out.append(entity_for(p[at]));
       run = at + 1;
@@ -382,8 +333,8 @@ std::size_t find_invalid(std::string_view text, std::vector<std::size_t>* starts
 std::size_t find_invalid_utf8(std::string_view text) noexcept { return find_invalid<false>(text); }
 
 bool is_valid_utf8_without_nul(std::string_view text) noexcept {
-#if defined(__SSE2__)
-  return sse2::valid_utf8(text, nullptr);
+#if defined(NOTEQUIZ_X86_SCAN)
+  return x86::valid_utf8(text, nullptr);
 #else
   return find_invalid<true>(text) == std::string_view::npos;
 #endif
@@ -393,8 +344,8 @@ std::optional<std::vector<std::size_t>> valid_utf8_line_starts(std::string_view 
   std::vector<std::size_t> starts;
   starts.reserve(text.size() / 32 + 1);
   starts.push_back(0);
-#if defined(__SSE2__)
-  if (!sse2::valid_utf8(text, &starts)) return std::nullopt;
+#if defined(NOTEQUIZ_X86_SCAN)
+  if (!x86::valid_utf8(text, &starts)) return std::nullopt;
 #else
   if (find_invalid<true>(text, &starts) != std::string_view::npos) return std::nullopt;
 #endif
