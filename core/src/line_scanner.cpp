@@ -114,9 +114,13 @@ line_scanner::line_scanner(line_table lines) : lines_(std::move(lines)) {
     if (first_byte > ' ') {
       if (open) {
         s.kind = line_kind::fence_content;
-        if (first_byte == static_cast<unsigned char>(open->marker)) scan_line(n, s, open);
+        if (first_byte == static_cast<unsigned char>(open->marker) && closes_fence(lines_.line(n), 0, 0, *open)) {
+          s.kind = line_kind::fence_close;
+          open->close_line = n;
+          open = nullptr;
+        }
       } else if (first_byte == '`' || first_byte == '~' || first_byte == '#') {
-        scan_line(n, s, open);
+        classify(lines_.line(n), n, 0, 0, s, open);
       }
       continue;  // otherwise s.kind stays text
     }
@@ -124,29 +128,28 @@ line_scanner::line_scanner(line_table lines) : lines_(std::move(lines)) {
       s.kind = open ? line_kind::fence_content : line_kind::blank;
       continue;
     }
-    scan_line(n, s, open);
+    const std::string_view line = lines_.line(n);
+    std::size_t content = 0;
+    s.indent = indent_width(line, &content);
+    if (open) {
+      s.kind = line_kind::fence_content;
+      if (closes_fence(line, s.indent, content, *open)) {
+        s.kind = line_kind::fence_close;
+        open->close_line = n;
+        open = nullptr;
+      }
+      continue;
+    }
+    if (is_blank_from(line, content)) {
+      s.kind = line_kind::blank;
+      continue;
+    }
+    classify(line, n, s.indent, content, s, open);
   }
 }
 
-void line_scanner::scan_line(std::uint32_t n, scanned_line& s, fence*& open) {
-  const std::string_view line = lines_.line(n);
-  std::size_t content = 0;
-  const std::uint32_t indent = indent_width(line, &content);
-  s.indent = indent;
-  if (open) {
-    s.kind = line_kind::fence_content;
-    if (closes_fence(line, indent, content, *open)) {
-      s.kind = line_kind::fence_close;
-      open->close_line = n;
-      open = nullptr;
-    }
-    return;
-  }
-  if (is_blank_from(line, content)) {
-    s.kind = line_kind::blank;
-    return;
-  }
-  s.kind = line_kind::text;
+void line_scanner::classify(std::string_view line, std::uint32_t n, std::uint32_t indent, std::size_t content, scanned_line& s,
+                            fence*& open) {
   const char first_char = line[content];
   if (first_char == '`' || first_char == '~') {
     if (const fence_opener o = parse_fence_open(line, indent, content); o.length != 0) {

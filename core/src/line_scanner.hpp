@@ -58,9 +58,11 @@ class line_scanner {
   const front_matter_range& front_matter() const noexcept { return front_matter_; }
 
  private:
-  // Sorts out line `n` in full (`open`: the fence it is in, if any; updated when the line
-  // opens or closes one).
-  void scan_line(std::uint32_t n, scanned_line& s, fence*& open);
+  // Sorts out a line that is not blank and not in a fence, whose content starts at byte
+  // `content` after `indent` columns: a fence opener (then `open` is its fence), an ATX
+  // heading, or text.
+  void classify(std::string_view line, std::uint32_t n, std::uint32_t indent, std::size_t content, scanned_line& s,
+                fence*& open);
 
   line_table lines_;
   std::vector<scanned_line> scanned_;
