@@ -494,7 +494,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
 
   struct open_section {
     int level;
-    std::string title;
+    std::string_view title;  // the section segment's, which stays where it is: no copy per section
     bool skipped;
   };
   std::vector<open_section> sections;
@@ -542,7 +542,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
       result.diagnostics.push_back(make_diagnostic("empty-title", severity::error, s.line, s.column, "question heading has no text"));
     }
     c.section_path.reserve(sections.size());
-    for (const auto& sec : sections) c.section_path.push_back(sec.title);
+    for (const auto& sec : sections) c.section_path.emplace_back(sec.title);
 
     if (s.has_task_list) {
       const std::size_t correct = static_cast<std::size_t>(
