@@ -48,24 +48,19 @@ namespace {
 
 // Why `path`, which could not be opened, gives nothing: a folder or a note over the limit say
 // so, anything else is `open_error`.
-note_read unopenable(const std::string& path, int open_error) {
-  note_read r;
+std::string unopenable(const std::string& path, int open_error) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    r.problem = "is a folder";
-  } else if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_note_bytes) {
-    r.problem = too_large(static_cast<std::uintmax_t>(st.st_size));
-  } else {
-    r.problem = std::string("cannot open: ") + std::strerror(open_error);
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return "is a folder";
+  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_note_bytes) {
+    return too_large(static_cast<std::uintmax_t>(st.st_size));
   }
-  return r;
+  return std::string("cannot open: ") + std::strerror(open_error);
 }
 
 }  // namespace
 
-note_read read_note(const std::string& path) {
+std::string read_note(const std::string& path, std::string& content) {
   // open, fstat, read, close: thousands of notes are read, so no more system calls than these.
-  note_read r;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return unopenable(path, errno);
   struct stat st {};
@@ -73,18 +68,17 @@ note_read read_note(const std::string& path) {
   if (::fstat(fd, &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
       ::close(fd);
-      r.problem = "is a folder";
-      return r;
+      return "is a folder";
     }
     if (S_ISREG(st.st_mode)) size = static_cast<std::uintmax_t>(st.st_size);
     if (size > max_note_bytes) {
       ::close(fd);
-      r.problem = too_large(size);
-      return r;
+      return too_large(size);
     }
   }
-  // Read straight into the string; a file that grows meanwhile is read to its end.
-  std::string content(static_cast<std::size_t>(size), '\0');
+  // Read straight into the string, whose capacity a caller may reuse from note to note (only
+  // bytes past its old size are zeroed first); a file that grows meanwhile is read to its end.
+  content.resize(static_cast<std::size_t>(size));
   std::size_t length = 0;
   int error = 0;
   auto read_some = [&](char* into, std::size_t capacity) -> std::size_t {
@@ -111,23 +105,22 @@ note_read read_note(const std::string& path) {
     }
   }
   ::close(fd);
-  if (error != 0) {
-    r.problem = std::string("cannot read: ") + std::strerror(error);
-    return r;
-  }
+  if (error != 0) return std::string("cannot read: ") + std::strerror(error);
   if (content.size() > max_note_bytes) {
-    r.problem = "file is over the " + std::to_string(max_note_bytes >> 20) + " MiB limit for a note; not checked";
-    return r;
+    return "file is over the " + std::to_string(max_note_bytes >> 20) + " MiB limit for a note; not checked";
   }
   if (content.compare(0, 2, "\xFF\xFE") == 0 || content.compare(0, 2, "\xFE\xFF") == 0) {
-    r.problem = "file is UTF-16 text; save it as UTF-8";
-    return r;
+    return "file is UTF-16 text; save it as UTF-8";
   }
-  if (looks_binary(content)) {
-    r.problem = "binary file (control bytes in its first 8 KiB); not checked";
-    return r;
-  }
-  r.content = std::move(content);
+  if (looks_binary(content)) return "binary file (control bytes in its first 8 KiB); not checked";
+  return {};
+}
+
+note_read read_note(const std::string& path) {
+  note_read r;
+  std::string content;
+  r.problem = read_note(path, content);
+  if (r.problem.empty()) r.content = std::move(content);
   return r;
 }
 

@@ -26,6 +26,9 @@ struct note_read {
 // Reads a note; refuses folders, files over max_note_bytes (without reading them), binary
 // files and UTF-16 text, each with a reason.
 note_read read_note(const std::string& path);
+// The same into `content`, whose capacity is reused: "" when read, else why not (`content`
+// then holds nothing useful).
+std::string read_note(const std::string& path, std::string& content);
 
 // Whether a path exists with exactly this spelling, even on case-insensitive file systems.
 // Folder listings are cached, so checking thousands of notes costs a few listings. Safe to

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "notequiz/diagnostic.hpp"
@@ -142,6 +143,18 @@ struct file_report {
 /// problems switched off by the configuration or by `<!-- notequiz-disable ... -->`
 /// comments are left out.
 file_report check_file(std::string_view markdown, const check_file_options& options);
+
+namespace detail {
+/// check_file for text whose byte after the end is a readable NUL (a std::string's).
+file_report check_terminated_file(std::string_view markdown, const check_file_options& options);
+}  // namespace detail
+
+/// The same for a std::string: like parse_notes, the note is parsed where it is, not copied
+/// first. A template, so that it is chosen for std::string only.
+template <typename String, typename = std::enable_if_t<std::is_same_v<String, std::string>>>
+file_report check_file(const String& markdown, const check_file_options& options) {
+  return detail::check_terminated_file(markdown, options);
+}
 
 /// `markdown` with `fixes` applied; every other byte is kept as it was.
 std::string apply_fixes(std::string_view markdown, const std::vector<text_edit>& fixes);

@@ -108,7 +108,9 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
 
 }  // namespace detail
 
-file_report check_file(std::string_view markdown, const check_file_options& options) {
+namespace {
+
+file_report check_text(std::string_view markdown, const check_file_options& options, bool nul_terminated) {
   parse_options parse;
   parse.source_path = options.path;
   parse.card_content = false;  // no rule reads the cards' HTML or markdown
@@ -116,7 +118,7 @@ file_report check_file(std::string_view markdown, const check_file_options& opti
   // Rules read the same valid UTF-8 and the same lines the parser read, without a BOM; fixes
   // need the file's own bytes, so there are none when the parser had to replace some.
   detail::parsed_text source;
-  const parse_result parsed = detail::parse_notes(markdown, parse, source);
+  const parse_result parsed = detail::parse_notes(markdown, parse, source, nul_terminated);
   const std::size_t offset = markdown.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 
   detail::check_context ctx(source.text, offset, source.own_bytes && options.fixes, *source.scanner, parsed, options);
@@ -131,6 +133,16 @@ file_report check_file(std::string_view markdown, const check_file_options& opti
   detail::check_choices(ctx);
   detail::check_raw_html(ctx);
   return detail::build_report(ctx, options);
+}
+
+}  // namespace
+
+file_report check_file(std::string_view markdown, const check_file_options& options) {
+  return check_text(markdown, options, false);
+}
+
+file_report detail::check_terminated_file(std::string_view markdown, const check_file_options& options) {
+  return check_text(markdown, options, true);
 }
 
 std::string apply_fixes(std::string_view markdown, const std::vector<text_edit>& fixes) {
