@@ -139,7 +139,15 @@ bool exact_paths::exists(const std::string& path) {
   std::lock_guard<std::mutex> lock(mutex_);
   const auto known = answers_.find(path);
   if (known != answers_.end()) return known->second;
-  const bool found = look_up(path);
+  // A path the system cannot find in any spelling is not there in this one either: no folder
+  // need be listed for it (most lookups are of missing images). Other errors, such as a
+  // folder that can be listed but not entered, are left to the listings.
+  // (Only for a path that ends in a name: look_up() does not ask whether "a/." is a folder.)
+  const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
+  struct stat st {};
+  const bool missing = !name.empty() && name != "." && name != ".." && ::lstat(path.c_str(), &st) != 0 &&
+                       (errno == ENOENT || errno == ENOTDIR);
+  const bool found = !missing && look_up(path);
   answers_.emplace(path, found);
   return found;
 }

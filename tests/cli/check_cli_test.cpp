@@ -369,6 +369,22 @@ TEST(CheckCommand, ChecksLinksBetweenNotesAcrossTheCorpus) {
   EXPECT_NE(r.out.find("link target `sub/Pic.png` not found (looked for sub/Pic.png)"), std::string::npos) << r.out;
 }
 
+TEST(CheckCommand, FindsLinkedFilesByTheirExactNamesWhetherOrNotTheyAreThere) {
+  const std::string dir = scratch("exact-names");
+  write_file(dir + "/a.md",
+             "## Q\n\n![here](img/here.png) ![case](img/Here.png) ![gone](img/gone.png) ![no folder](none/x.png)\n"
+             "![under a file](a.md/x.png) ![dangling](img/dangling.png) ![up](../notequiz-check-exact-names/img/here.png)\n");
+  write_file(dir + "/img/here.png", "not really");
+  fs::create_symlink("nowhere.png", dir + "/img/dangling.png");
+  const auto r = run_cli({"check", "a.md"}, dir);
+  EXPECT_EQ(places(r.out, "a.md"), (std::vector<std::string>{"3 NQ003/missing-image", "3 NQ003/missing-image",
+                                                             "3 NQ003/missing-image", "4 NQ003/missing-image"}))
+      << r.out;
+  for (const char* missing : {"img/Here.png", "img/gone.png", "none/x.png", "a.md/x.png"}) {
+    EXPECT_NE(r.out.find(std::string("(looked for ") + missing + ")"), std::string::npos) << missing << "\n" << r.out;
+  }
+}
+
 TEST(CheckCommand, PrintsEachFileAsCheckedThenLateCrossFileFindingsGroupedByFileThenTheSummary) {
   const std::string dir = scratch("order");
   write_file(dir + "/a.md", "## Q1\n\n[gone](c.md#gone) <b>a</b>\n\n[also gone](c.md#missing)\n");
