@@ -2,7 +2,10 @@
 // fence-language (a programming-language label on prose).
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstring>
+#include <iterator>
 
 #include "anchors.hpp"
 #include "check_context.hpp"
@@ -25,8 +28,19 @@ constexpr std::string_view programming_languages[] = {
     "rb", "rs", "ruby", "rust", "scala", "scheme", "sh", "shell", "solidity", "sql", "swift", "ts", "tsx",
     "typescript", "v", "vb", "vbnet", "zig", "zsh",
 };
+constexpr word_list<std::size(programming_languages)> languages(programming_languages);
 
 enum class line_sort : std::uint8_t { blank, code, prose };
+
+// The bytes classify() looks at outside strings: quotes, blanks (before a trailing comment)
+// and the lead bytes of multibyte characters.
+constexpr std::array<bool, 256> make_scan_stops() {
+  std::array<bool, 256> stops{};
+  for (unsigned c = 0x80; c < 0x100; ++c) stops[c] = true;
+  stops['"'] = stops['`'] = stops[' '] = stops['\t'] = true;
+  return stops;
+}
+constexpr std::array<bool, 256> scan_stops = make_scan_stops();
 
 bool starts_with(std::string_view s, std::string_view p) noexcept { return s.substr(0, p.size()) == p; }
 
@@ -63,27 +77,28 @@ line_sort classify(std::string_view line) {
       break;
     default: break;
   }
-  char quote = 0;
+  // Every line of every labelled fence comes here: bytes that cannot start a string, a
+  // comment or a CJK character are skipped a table lookup at a time, strings a memchr at a time.
   for (std::size_t i = 0; i < t.size();) {
     const char c = t[i];
-    if (quote) {
-      if (c == quote) quote = 0;
+    if (!scan_stops[static_cast<unsigned char>(c)]) {
       ++i;
       continue;
     }
     if (c == '"' || c == '`') {
-      quote = c;
+      const void* close = std::memchr(t.data() + i + 1, c, t.size() - i - 1);
+      if (close == nullptr) break;
+      i = static_cast<std::size_t>(static_cast<const char*>(close) - t.data()) + 1;
+      continue;
+    }
+    if (c == ' ' || c == '\t') {
+      if (i + 1 < t.size() && (t[i + 1] == '#' || (t[i + 1] == '/' && i + 2 < t.size() && t[i + 2] == '/'))) {
+        break;  // a trailing comment may be in any language
+      }
       ++i;
       continue;
     }
-    if ((c == ' ' || c == '\t') && i + 1 < t.size() && (t[i + 1] == '#' || (t[i + 1] == '/' && i + 2 < t.size() && t[i + 2] == '/'))) {
-      break;  // a trailing comment may be in any language
-    }
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      if (is_cjk(next_code_point(t, i))) return line_sort::prose;
-      continue;
-    }
-    ++i;
+    if (is_cjk(next_code_point(t, i))) return line_sort::prose;
   }
   if ((starts_with(t, "http://") || starts_with(t, "https://")) && t.find(' ') == std::string_view::npos) return line_sort::prose;
   if (t[0] < 'A' || t[0] > 'Z') return line_sort::code;
@@ -119,7 +134,7 @@ void check_unclosed(check_context& ctx, const fence& f) {
 
 void check_language(check_context& ctx, const fence& f) {
   const std::string_view word = std::string_view(f.info).substr(0, f.info.find_first_of(" \t{"));
-  if (!in_word_list(programming_languages, word)) return;
+  if (!languages.contains(word)) return;
   std::uint32_t lines = 0, prose = 0;
   for (std::uint32_t l = f.open_line + 1; l < f.close_line; ++l) {
     switch (classify(ctx.line(l))) {

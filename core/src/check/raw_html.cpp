@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <iterator>
 
 #include "check_context.hpp"
 #include "text.hpp"
@@ -26,6 +27,7 @@ constexpr std::string_view html_elements[] = {
     "table",   "tbody",    "td",      "template","textarea","tfoot",    "th",      "thead",    "title",      "tr",
     "tt",      "u",        "ul",      "var",     "video",   "wbr",
 };
+constexpr word_list<std::size(html_elements)> elements(html_elements);
 
 
 // If a tag of a known element starts at line[i] (`<name` or `</name`, then a space, `/`, `>`
@@ -37,7 +39,7 @@ std::size_t tag_at(std::string_view line, std::size_t i) {
   while (j < line.size() && (std::isalnum(static_cast<unsigned char>(line[j])) || line[j] == '-')) ++j;
   if (j == name_start || !std::isalpha(static_cast<unsigned char>(line[name_start]))) return 0;
   if (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '/' && line[j] != '>') return 0;
-  return in_word_list(html_elements, line.substr(name_start, j - name_start)) ? j - i : 0;
+  return elements.contains(line.substr(name_start, j - name_start)) ? j - i : 0;
 }
 
 }  // namespace
