@@ -1,6 +1,7 @@
 // check_file: one parse, one line scan, then every rule over what they produced.
 
 #include <algorithm>
+#include <cstdint>
 
 #include "check_context.hpp"
 #include "parsed_text.hpp"
@@ -23,15 +24,16 @@ std::optional<severity> check_context::effective(rule r, std::uint32_t line) con
 
 found_problem& check_context::report(rule r, std::uint32_t line, std::uint32_t column, std::string message,
                                      std::optional<severity> default_override) {
-  found_problem p;
+  // Notes with problems tend to have several: room for a few from the first one on.
+  if (found.capacity() == 0) found.reserve(16);
+  found_problem& p = found.emplace_back();
   p.which = r;
   p.default_override = default_override;
-  p.problem.rule = std::string(check_rules()[index_of(r)].name);
+  p.problem.rule = check_rules()[index_of(r)].name;
   p.problem.line = line;
   p.problem.column = column;
   p.problem.message = std::move(message);
-  found.push_back(std::move(p));
-  return found.back();
+  return p;
 }
 
 void check_context::fix_last(std::size_t offset, std::size_t length, std::string replacement) {
@@ -65,24 +67,36 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
   file_report report;
   report.path = options.path;
   report.cards = ctx.parsed.deck.cards.size();
-  report.diagnostics.reserve(ctx.found.size());
-  std::vector<std::size_t> kept_as(ctx.found.size(), SIZE_MAX);
-  std::vector<std::size_t> order(ctx.found.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const diagnostic& x = ctx.found[a].problem;
-    const diagnostic& y = ctx.found[b].problem;
-    return x.line != y.line ? x.line < y.line : x.column < y.column;
-  });
-  for (std::size_t i : order) {
+  // The problems kept (not off, not disabled where they are), by line, then column, then the
+  // order they were found in: one sort of small keys, no temporary buffer.
+  struct kept_problem {
+    std::uint64_t place;  // line, then column
+    std::size_t index;    // in ctx.found
+  };
+  std::vector<kept_problem> order;
+  order.reserve(ctx.found.size());
+  bool in_order = true;
+  for (std::size_t i = 0; i < ctx.found.size(); ++i) {
     found_problem& p = ctx.found[i];
     std::optional<severity> s = ctx.configured(p.which);
     if (!s || ctx.disabled.suppressed(p.which, p.problem.line)) continue;
     const bool default_level = !options.config || options.config->levels.size() <= index_of(p.which) ||
                                options.config->levels[index_of(p.which)] == rule_level::default_level;
     p.problem.severity = default_level && p.default_override ? *p.default_override : *s;
-    kept_as[i] = report.diagnostics.size();
-    report.diagnostics.push_back(std::move(p.problem));
+    const std::uint64_t place = (std::uint64_t{p.problem.line} << 32) | p.problem.column;
+    if (!order.empty() && place < order.back().place) in_order = false;
+    order.push_back({place, i});
+  }
+  if (!in_order) {
+    std::sort(order.begin(), order.end(), [](const kept_problem& a, const kept_problem& b) {
+      return a.place != b.place ? a.place < b.place : a.index < b.index;
+    });
+  }
+  report.diagnostics.reserve(order.size());
+  std::vector<std::size_t> kept_as(ctx.fixes.empty() ? 0 : ctx.found.size(), SIZE_MAX);
+  for (const kept_problem& k : order) {
+    if (!kept_as.empty()) kept_as[k.index] = report.diagnostics.size();
+    report.diagnostics.push_back(std::move(ctx.found[k.index].problem));
   }
   report.fixes.reserve(ctx.fixes.size());
   for (auto& f : ctx.fixes) {
