@@ -41,13 +41,15 @@ void check_context::fix_last(std::size_t offset, std::size_t length, std::string
   fixes.push_back({base_offset + offset, length, std::move(replacement), found.size() - 1});
 }
 
-std::string excerpt(std::string_view text, std::size_t max_bytes) {
+excerpt_piece excerpted(std::string_view text, std::size_t max_bytes) noexcept {
   text = trim(text);
-  if (text.size() <= max_bytes) return std::string(text);
+  if (text.size() <= max_bytes) return {text, false};
   std::size_t cut = max_bytes;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-  return std::string(text.substr(0, cut)) + "…";
+  return {text.substr(0, cut), true};
 }
+
+std::string excerpt(std::string_view text, std::size_t max_bytes) { return message(excerpted(text, max_bytes)); }
 
 namespace {
 

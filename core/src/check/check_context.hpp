@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "line_scanner.hpp"
+#include "message.hpp"
 #include "notequiz/check.hpp"
 #include "notequiz/parse.hpp"
 #include "rules.hpp"
@@ -82,7 +83,7 @@ void check_choices(check_context& ctx);            // choices.cpp
 void check_raw_html(check_context& ctx);           // raw_html.cpp
 void check_encoding(check_context& ctx, std::string_view file);  // encoding.cpp
 
-// A short, valid UTF-8 excerpt of source text for messages.
+// A short, valid UTF-8 excerpt of source text for messages (message.hpp's excerpted(), as a string).
 std::string excerpt(std::string_view text, std::size_t max_bytes = 60);
 
 }  // namespace notequiz::detail

@@ -51,8 +51,7 @@ void check_duplicates(check_context& ctx) {
     const card& c = cards[i];
     if (report_here && first_asked[i] != i) {
       ctx.report(rule::duplicate_question, c.position.line, c.position.column,
-                 "question \"" + excerpt(c.title) + "\" is also asked at line " +
-                     std::to_string(cards[first_asked[i]].position.line));
+                 message("question \"", excerpted(c.title), "\" is also asked at line ", cards[first_asked[i]].position.line));
     }
     ctx.facts.questions.push_back({key, c.position.line, c.position.column, c.title,
                                    ctx.effective(rule::duplicate_question, c.position.line)});

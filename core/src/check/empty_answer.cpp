@@ -93,19 +93,18 @@ void check_answers(check_context& ctx) {
       }
     }
     if (said_something) continue;
-    std::string message = "question \"" + excerpt(c.title) + "\" has ";
+    const excerpt_piece title = excerpted(c.title);
     if (!placeholder.empty()) {
       std::string shown(placeholder);
       if (std::isalpha(static_cast<unsigned char>(shown[0]))) {
         for (char& ch : shown) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       }
-      message += "only a placeholder (" + shown + ") for an answer";
-    } else if (fence) {
-      message += "only an empty code block for an answer";
+      ctx.report(rule::empty_answer, p.line, p.column,
+                 message("question \"", title, "\" has only a placeholder (", shown, ") for an answer"));
     } else {
-      message += "no answer";
+      ctx.report(rule::empty_answer, p.line, p.column,
+                 message("question \"", title, "\" has ", fence ? "only an empty code block for an answer" : "no answer"));
     }
-    ctx.report(rule::empty_answer, p.line, p.column, std::move(message));
   }
 }
 

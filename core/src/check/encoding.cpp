@@ -32,8 +32,8 @@ void check_encoding(check_context& ctx, std::string_view file) {
   if (crlf == 0 || lf == 0) return;
   const bool lf_is_odd = lf <= crlf;
   ctx.report(rule::encoding, lf_is_odd ? first_lf : first_crlf, 1,
-             "mixed line endings: " + std::to_string(crlf) + " lines end with CRLF, " + std::to_string(lf) +
-                 " with LF; this is the first " + (lf_is_odd ? "LF" : "CRLF"),
+             message("mixed line endings: ", crlf, " lines end with CRLF, ", lf, " with LF; this is the first ",
+                     lf_is_odd ? "LF" : "CRLF"),
              severity::warning);
 }
 

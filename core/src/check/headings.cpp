@@ -54,15 +54,16 @@ void check_syntax(check_context& ctx) {
     const bool no_space = after < line.size() && line[after] != ' ' && line[after] != '\t';
     const bool indented = indent > 3 && (question_level == 0 || n == question_level);
     if (!no_space && !indented) continue;
-    std::string message = "`" + excerpt(line.substr(start), 40) + "` is not a heading: ";
+    const excerpt_piece shown = excerpted(line.substr(start), 40);
+    std::string text;
     if (indented && no_space) {
-      message += "it is indented by " + std::to_string(indent) + " spaces and has no space after the #'s";
+      text = message('`', shown, "` is not a heading: it is indented by ", indent, " spaces and has no space after the #'s");
     } else if (indented) {
-      message += "it is indented by " + std::to_string(indent) + " spaces (at most 3 are allowed)";
+      text = message('`', shown, "` is not a heading: it is indented by ", indent, " spaces (at most 3 are allowed)");
     } else {
-      message += "put a space after the #'s";
+      text = message('`', shown, "` is not a heading: put a space after the #'s");
     }
-    ctx.report(rule::heading_syntax, l, static_cast<std::uint32_t>(start + 1), std::move(message));
+    ctx.report(rule::heading_syntax, l, static_cast<std::uint32_t>(start + 1), std::move(text));
     const std::size_t at = ctx.line_start(l);
     if (indented) ctx.fix_last(at, start, "");
     if (no_space) ctx.fix_last(at + after, 0, " ");
@@ -89,8 +90,8 @@ void check_levels(check_context& ctx) {
       std::size_t start = 0;
       indent_width(ctx.line(l), &start);
       ctx.report(rule::heading_level, l, static_cast<std::uint32_t>(start + 1),
-                 "heading level jumps from h" + std::to_string(previous) + " to h" + std::to_string(level) +
-                     " (go one level deeper at a time)");
+                 message("heading level jumps from h", static_cast<unsigned>(previous), " to h", static_cast<unsigned>(level),
+                         " (go one level deeper at a time)"));
     }
     previous = level;
   }
@@ -104,9 +105,9 @@ void check_levels(check_context& ctx) {
       const int level = heading_level_at(ctx, cards[i].position.line);
       if (level == 0 || expected == 0 || level == expected) continue;
       ctx.report(rule::heading_level, cards[i].position.line, cards[i].position.column,
-                 "question \"" + excerpt(cards[i].title) + "\" is an h" + std::to_string(level) + " but \"" +
-                     excerpt(cards[first].title, 40) + "\" (line " + std::to_string(cards[first].position.line) +
-                     ") in the same section is an h" + std::to_string(expected));
+                 message("question \"", excerpted(cards[i].title), "\" is an h", static_cast<unsigned>(level), " but \"",
+                         excerpted(cards[first].title, 40), "\" (line ", cards[first].position.line,
+                         ") in the same section is an h", static_cast<unsigned>(expected)));
     }
     first = end;
   }

@@ -42,8 +42,8 @@ void read_directives(check_context& ctx) {
     else if (word == "disable-next-line") d = directive::disable_next_line;
     else {
       ctx.report(rule::unknown_rule, line, static_cast<std::uint32_t>(at - line_begin + 1),
-                 "unknown directive `notequiz-" + excerpt(word, 40) +
-                     "` (use notequiz-disable, -enable, -disable-line or -disable-next-line)");
+                 message("unknown directive `notequiz-", excerpted(word, 40),
+                         "` (use notequiz-disable, -enable, -disable-line or -disable-next-line)"));
       continue;
     }
 
@@ -60,7 +60,7 @@ void read_directives(check_context& ctx) {
         rules |= 1u << static_cast<std::size_t>(r - check_rules().data());
       } else {
         ctx.report(rule::unknown_rule, line, static_cast<std::uint32_t>(at + i - line_begin + 1),
-                   "unknown rule `" + excerpt(name, 40) + "` in a notequiz-" + std::string(word) + " comment (docs/rules.md lists them)");
+                   message("unknown rule `", excerpted(name, 40), "` in a notequiz-", word, " comment (docs/rules.md lists them)"));
       }
       i = end;
     }

@@ -24,9 +24,9 @@ std::string scheme_of(std::string_view url) {
 
 void report_unsafe(check_context& ctx, const reference& ref, bool image) {
   ctx.report(rule::unsafe_url, ref.line, ref.column,
-             std::string(image ? "image" : "link") + " URL `" + excerpt(ref.url, 40) + "` uses `" + scheme_of(ref.url) +
-                 ":`, which the quiz drops; only http(s), mailto, tel, ftp, relative URLs" +
-                 (image ? " and data:image/ URLs" : "") + " are kept");
+             message(image ? "image" : "link", " URL `", excerpted(ref.url, 40), "` uses `", scheme_of(ref.url),
+                     ":`, which the quiz drops; only http(s), mailto, tel, ftp, relative URLs",
+                     image ? " and data:image/ URLs" : "", " are kept"));
 }
 
 // The note's own anchors, computed the first time a link needs them.
@@ -67,7 +67,7 @@ void check_references(check_context& ctx) {
       const std::string path = join_path(folder, percent_decode(t.path));
       if (!exists(path)) {
         ctx.report(rule::missing_image, ref.line, ref.column,
-                   "image `" + excerpt(ref.url, 80) + "` not found (looked for " + path + ")");
+                   message("image `", excerpted(ref.url, 80), "` not found (looked for ", path, ')'));
       }
     }
     for (const reference& ref : c.links) {
@@ -81,7 +81,7 @@ void check_references(check_context& ctx) {
       if (t.path.empty()) {
         if (checks_fragment && !anchors.has(t.fragment)) {
           ctx.report(rule::broken_link, ref.line, ref.column,
-                     "no heading in this note has the anchor `#" + excerpt(t.fragment, 60) + "`");
+                     message("no heading in this note has the anchor `#", excerpted(t.fragment, 60), '`'));
         }
         continue;
       }
@@ -89,13 +89,13 @@ void check_references(check_context& ctx) {
       if (path == self) {
         if (checks_fragment && !anchors.has(t.fragment)) {
           ctx.report(rule::broken_link, ref.line, ref.column,
-                     "no heading in this note has the anchor `#" + excerpt(t.fragment, 60) + "`");
+                     message("no heading in this note has the anchor `#", excerpted(t.fragment, 60), '`'));
         }
         continue;
       }
       if (exists && !exists(path)) {
         ctx.report(rule::broken_link, ref.line, ref.column,
-                   "link target `" + excerpt(ref.url, 80) + "` not found (looked for " + path + ")");
+                   message("link target `", excerpted(ref.url, 80), "` not found (looked for ", path, ')'));
         continue;
       }
       if (checks_fragment && is_notes_path(path)) {
