@@ -20,8 +20,8 @@ class word_list {
   // order does not compile when the word_list is constexpr.
   constexpr explicit word_list(const std::string_view (&sorted)[N]) {
     for (std::size_t i = 0; i < N; ++i) {
-      keys_[i] = key_of(sorted[i], false);
-      if (sorted[i].empty() || sorted[i].size() > max_length || (i > 0 && !less(keys_[i - 1], keys_[i]))) {
+      if (sorted[i].empty() || sorted[i].size() > max_length || !key_of(sorted[i], false, keys_[i]) ||
+          (i > 0 && !less(keys_[i - 1], keys_[i]))) {
         throw "word_list: words must be 1 to 16 bytes, sorted and distinct";
       }
     }
@@ -29,10 +29,8 @@ class word_list {
 
   bool contains(std::string_view word) const noexcept {
     if (word.empty() || word.size() > max_length) return false;
-    for (char c : word) {
-      if (c == '\0') return false;  // the padding: "c\0" is not "c"
-    }
-    const key k = key_of(word, true);
+    key k;
+    if (!key_of(word, true, k)) return false;
     std::size_t low = 0, high = N;
     while (low < high) {
       const std::size_t middle = low + (high - low) / 2;
@@ -56,18 +54,15 @@ class word_list {
     return a.high < b.high || (a.high == b.high && a.low < b.low);
   }
 
-  static constexpr key key_of(std::string_view word, bool lower_case) noexcept {
-    key k;
-    for (std::size_t i = 0; i < max_length; ++i) {
-      std::uint64_t c = 0;
-      if (i < word.size()) {
-        c = static_cast<unsigned char>(word[i]);
-        if (lower_case && c >= 'A' && c <= 'Z') c += 'a' - 'A';
-      }
-      std::uint64_t& half = i < 8 ? k.high : k.low;
-      half = (half << 8) | c;
+  // False for a word with a NUL byte: it would read as the padding ("c\0" is not "c").
+  static constexpr bool key_of(std::string_view word, bool lower_case, key& k) noexcept {
+    for (std::size_t i = 0; i < word.size() && i < max_length; ++i) {
+      std::uint64_t c = static_cast<unsigned char>(word[i]);
+      if (c == 0) return false;
+      if (lower_case && c - 'A' < 26) c += 'a' - 'A';
+      (i < 8 ? k.high : k.low) |= c << (8 * (7 - i % 8));
     }
-    return k;
+    return true;
   }
 
   key keys_[N] = {};
