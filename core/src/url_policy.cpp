@@ -1,7 +1,7 @@
 #include "notequiz/render.hpp"
 
 #include <cctype>
-#include <string>
+#include <string_view>
 
 namespace notequiz {
 
@@ -13,12 +13,15 @@ bool is_scheme_char(char c) noexcept {
 
 bool is_safe_url(std::string_view url, bool for_image) noexcept {
   // Browsers ignore ASCII whitespace and control characters inside a scheme
-  // ("java\tscript:"), so look at the URL without them.
-  std::string squeezed;
+  // ("java\tscript:"), so look at the URL without them: its first 33 other bytes, enough for
+  // any scheme this allows, kept on the stack (every link of every card is asked about).
+  char kept[33];
+  std::size_t size = 0;
   for (char c : url) {
-    if (static_cast<unsigned char>(c) > 0x20) squeezed.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    if (squeezed.size() > 32) break;
+    if (static_cast<unsigned char>(c) > 0x20) kept[size++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (size == sizeof kept) break;
   }
+  const std::string_view squeezed(kept, size);
   std::size_t colon = 0;
   while (colon < squeezed.size() && is_scheme_char(squeezed[colon])) ++colon;
   if (colon == squeezed.size() || squeezed[colon] != ':' || colon == 0) return true;  // relative

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <string>
 
 #include "anchors.hpp"
 #include "check_context.hpp"
@@ -44,6 +46,12 @@ class own_anchors {
   bool ready_ = false;
 };
 
+// `folder` joined with a link's path, its %XX escapes decoded (most paths have none to decode).
+std::string joined_target(std::string_view folder, std::string_view encoded) {
+  if (encoded.find('%') == std::string_view::npos) return join_path(folder, encoded);
+  return join_path(folder, percent_decode(encoded));
+}
+
 }  // namespace
 
 void check_references(check_context& ctx) {
@@ -52,7 +60,7 @@ void check_references(check_context& ctx) {
   const bool unsafe = ctx.enabled(rule::unsafe_url);
   if (!images && !links && !unsafe) return;
   const std::string_view folder = parent_folder(ctx.options.path);
-  const std::string self = join_path({}, ctx.options.path);
+  std::optional<std::string> self;  // the note's own path, joined like a link's the first time one needs it
   const auto& exists = ctx.options.file_exists;
   own_anchors anchors(ctx.scanner);
 
@@ -64,7 +72,7 @@ void check_references(check_context& ctx) {
       }
       const local_target t = split_local_url(ref.url);
       if (!images || !t.local || t.path.empty() || !exists) continue;
-      const std::string path = join_path(folder, percent_decode(t.path));
+      const std::string path = joined_target(folder, t.path);
       if (!exists(path)) {
         ctx.report(rule::missing_image, ref.line, ref.column,
                    message("image `", excerpted(ref.url, 80), "` not found (looked for ", path, ')'));
@@ -85,8 +93,9 @@ void check_references(check_context& ctx) {
         }
         continue;
       }
-      const std::string path = join_path(folder, percent_decode(t.path));
-      if (path == self) {
+      const std::string path = joined_target(folder, t.path);
+      if (!self) self = join_path({}, ctx.options.path);
+      if (path == *self) {
         if (checks_fragment && !anchors.has(t.fragment)) {
           ctx.report(rule::broken_link, ref.line, ref.column,
                      message("no heading in this note has the anchor `#", excerpted(t.fragment, 60), '`'));
