@@ -11,9 +11,12 @@ namespace notequiz {
 
 namespace detail {
 
-std::optional<severity> check_context::configured(rule r) const noexcept {
-  if (options.config) return options.config->severity_of(index_of(r));
-  return check_rules()[index_of(r)].default_severity;
+check_context::check_context(std::string_view checked_text, std::size_t offset_in_file, bool can_fix,
+                             const line_scanner& s, const parse_result& p, const check_file_options& o)
+    : text(checked_text), base_offset(offset_in_file), fixes_allowed(can_fix), scanner(s), parsed(p), options(o) {
+  for (std::size_t i = 0; i < rule_count; ++i) {
+    severities_[i] = options.config ? options.config->severity_of(i) : check_rules()[i].default_severity;
+  }
 }
 
 std::optional<severity> check_context::effective(rule r, std::uint32_t line) const noexcept {
@@ -36,9 +39,9 @@ found_problem& check_context::report(rule r, std::uint32_t line, std::uint32_t c
   return p;
 }
 
-void check_context::fix_last(std::size_t offset, std::size_t length, std::string replacement) {
+void check_context::fix_last(std::size_t offset, std::size_t length, std::string_view replacement) {
   if (!fixes_allowed || found.empty()) return;
-  fixes.push_back({base_offset + offset, length, std::move(replacement), found.size() - 1});
+  fixes.push_back({base_offset + offset, length, std::string(replacement), found.size() - 1});
 }
 
 excerpt_piece excerpted(std::string_view text, std::size_t max_bytes) noexcept {
@@ -134,7 +137,7 @@ file_report check_text(std::string_view markdown, const check_file_options& opti
   // Rules read the same valid UTF-8 and the same lines the parser read, without a BOM; fixes
   // need the file's own bytes, so there are none when the parser had to replace some.
   detail::parsed_text source;
-  const parse_result parsed = detail::parse_notes(markdown, parse, source, nul_terminated);
+  parse_result parsed = detail::parse_notes(markdown, parse, source, nul_terminated);
   const std::size_t offset = markdown.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 
   detail::check_context ctx(source.text, offset, source.own_bytes && options.fixes, *source.scanner, parsed, options);
@@ -148,6 +151,10 @@ file_report check_text(std::string_view markdown, const check_file_options& opti
   detail::check_headings(ctx);
   detail::check_choices(ctx);
   detail::check_raw_html(ctx);
+  // The corpus keeps the questions' titles: moved out of the cards now that no rule reads them.
+  for (std::size_t i = 0; i < ctx.facts.questions.size(); ++i) {
+    ctx.facts.questions[i].title = std::move(parsed.deck.cards[ctx.question_cards[i]].title);
+  }
   return detail::build_report(ctx, options);
 }
 

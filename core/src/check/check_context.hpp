@@ -1,6 +1,7 @@
 #pragma once
 // What every rule sees while one note is checked, and how rules report.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,6 +24,8 @@ class suppressions {
   // Only on `line`.
   void disable_line(std::uint32_t line, std::uint32_t rules);
   bool suppressed(rule r, std::uint32_t line) const noexcept;
+  // No comment switches anything off: nothing is suppressed anywhere (most notes).
+  bool empty() const noexcept { return changes_.empty() && lines_.empty(); }
 
  private:
   struct state_change {
@@ -43,8 +46,7 @@ struct found_problem {
 
 struct check_context {
   check_context(std::string_view checked_text, std::size_t offset_in_file, bool can_fix, const line_scanner& s,
-                const parse_result& p, const check_file_options& o)
-      : text(checked_text), base_offset(offset_in_file), fixes_allowed(can_fix), scanner(s), parsed(p), options(o) {}
+                const parse_result& p, const check_file_options& o);
 
   std::string_view text;    // the bytes checked: BOM removed, valid UTF-8
   std::size_t base_offset;  // where `text` starts in the file (fixes are offsets into the file)
@@ -56,9 +58,11 @@ struct check_context {
   std::vector<found_problem> found;
   std::vector<text_edit> fixes;  // `diagnostic` indexes `found` until the report is built
   cross_file_facts facts;
+  // The card each of facts.questions asks: its title is moved into the facts once no rule reads it.
+  std::vector<std::uint32_t> question_cards;
 
   // The rule's configured severity (nothing when off), before inline comments.
-  std::optional<severity> configured(rule r) const noexcept;
+  std::optional<severity> configured(rule r) const noexcept { return severities_[index_of(r)]; }
   bool enabled(rule r) const noexcept { return configured(r).has_value(); }
   // How a problem of rule `r` at `line` would be reported: nothing when off or disabled there.
   std::optional<severity> effective(rule r, std::uint32_t line) const noexcept;
@@ -66,10 +70,13 @@ struct check_context {
   found_problem& report(rule r, std::uint32_t line, std::uint32_t column, std::string message,
                         std::optional<severity> default_override = std::nullopt);
   // A fix for the problem reported last; `offset` is into `text`.
-  void fix_last(std::size_t offset, std::size_t length, std::string replacement);
+  void fix_last(std::size_t offset, std::size_t length, std::string_view replacement);
 
   std::string_view line(std::uint32_t n) const noexcept { return scanner.lines().line(n); }
   std::size_t line_start(std::uint32_t n) const noexcept { return scanner.lines().line_start(n); }
+
+ private:
+  std::array<std::optional<severity>, rule_count> severities_;  // configured(), looked up once per note
 };
 
 // The rules, one concern per file.

@@ -47,14 +47,16 @@ void check_duplicates(check_context& ctx) {
                                                                                      : by_key[k].second;
   }
   ctx.facts.questions.reserve(keyed.size());
+  ctx.question_cards.reserve(keyed.size());
   for (const auto& [key, i] : keyed) {
     const card& c = cards[i];
     if (report_here && first_asked[i] != i) {
       ctx.report(rule::duplicate_question, c.position.line, c.position.column,
                  message("question \"", excerpted(c.title), "\" is also asked at line ", cards[first_asked[i]].position.line));
     }
-    ctx.facts.questions.push_back({key, c.position.line, c.position.column, c.title,
+    ctx.facts.questions.push_back({key, c.position.line, c.position.column, {},  // the title comes at the end (check.cpp)
                                    ctx.effective(rule::duplicate_question, c.position.line)});
+    ctx.question_cards.push_back(i);
   }
   if (const std::uint32_t line = pinned_deck_id_line(ctx)) {
     ctx.facts.deck_id = ctx.parsed.deck.id;

@@ -1,6 +1,7 @@
 // empty-answer: a question whose answer says nothing: no lines at all, only an empty fence,
 // whitespace, comments, or a placeholder such as TODO or 待补充.
 
+#include <algorithm>
 #include <cctype>
 
 #include "check_context.hpp"
@@ -46,13 +47,15 @@ std::string_view placeholder_in(std::string_view line) {
   std::string_view s = strip_decoration(line);
   // "TBD." but not "...": a full stop after a word.
   if (s.size() > 1 && s.back() == '.' && s[s.size() - 2] != '.') s.remove_suffix(1);
-  std::string lower(s.substr(0, 40));
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  char lowered[40];  // the first answer line of every question comes here: no allocation
+  const std::size_t size = std::min(s.size(), sizeof lowered);
+  for (std::size_t i = 0; i < size; ++i) lowered[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  const std::string_view lower(lowered, size);
   for (std::string_view p : placeholders) {
     if (lower == p) return p;
     // "TODO: explain this" is still only a promise.
     if (std::isalpha(static_cast<unsigned char>(p[0])) && starts_with(lower, p) &&
-        (starts_with(std::string_view(lower).substr(p.size()), ":") || starts_with(std::string_view(lower).substr(p.size()), "："))) {
+        (starts_with(lower.substr(p.size()), ":") || starts_with(lower.substr(p.size()), "："))) {
       return p;
     }
   }

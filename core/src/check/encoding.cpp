@@ -1,6 +1,8 @@
 // encoding, beyond what the parser finds (invalid UTF-8, NUL): a byte order mark and mixed
 // line endings. Both are warnings by default: the notes still read correctly.
 
+#include <cstring>
+
 #include "check_context.hpp"
 
 namespace notequiz::detail {
@@ -10,6 +12,9 @@ void check_encoding(check_context& ctx, std::string_view file) {
   if (file.substr(0, 3) == "\xEF\xBB\xBF") {
     ctx.report(rule::encoding, 1, 1, "the file starts with a byte order mark; save it as UTF-8 without BOM", severity::warning);
   }
+  // Without a carriage return no line ends with CRLF, so the endings cannot be mixed: most notes
+  // need only this one memchr.
+  if (ctx.text.empty() || std::memchr(ctx.text.data(), '\r', ctx.text.size()) == nullptr) return;
   const auto& lines = ctx.scanner.lines();
   const auto count = static_cast<std::uint32_t>(lines.line_count());
   std::uint32_t crlf = 0, lf = 0, first_crlf = 0, first_lf = 0;

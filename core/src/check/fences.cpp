@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 
@@ -55,6 +56,19 @@ bool is_code_punctuation(char c) noexcept {
   }
 }
 
+bool has_non_ascii(std::string_view s) noexcept {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t bytes;
+    std::memcpy(&bytes, s.data() + i, sizeof bytes);
+    if ((bytes & 0x8080808080808080ull) != 0) return true;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return true;
+  }
+  return false;
+}
+
 // A line of a fence: prose when it has CJK text outside comments and string literals, is a bare
 // URL, or reads as an English sentence (a capital, five or more words, no code punctuation).
 line_sort classify(std::string_view line) {
@@ -77,9 +91,11 @@ line_sort classify(std::string_view line) {
       break;
     default: break;
   }
-  // Every line of every labelled fence comes here: bytes that cannot start a string, a
-  // comment or a CJK character are skipped a table lookup at a time, strings a memchr at a time.
-  for (std::size_t i = 0; i < t.size();) {
+  // Every line of every labelled fence comes here. Only a line with non-ASCII bytes can hold
+  // CJK text (most code has none, checked eight bytes at a time); in one that does, bytes that
+  // cannot start a string, a comment or a CJK character are skipped a table lookup at a time,
+  // strings a memchr at a time.
+  for (std::size_t i = has_non_ascii(t) ? 0 : t.size(); i < t.size();) {
     const char c = t[i];
     if (!scan_stops[static_cast<unsigned char>(c)]) {
       ++i;
@@ -133,7 +149,10 @@ void check_unclosed(check_context& ctx, const fence& f) {
 }
 
 void check_language(check_context& ctx, const fence& f) {
-  const std::string_view word = std::string_view(f.info).substr(0, f.info.find_first_of(" \t{"));
+  const std::string_view info = f.info;
+  std::size_t word_end = 0;
+  while (word_end < info.size() && info[word_end] != ' ' && info[word_end] != '\t' && info[word_end] != '{') ++word_end;
+  const std::string_view word = info.substr(0, word_end);
   if (!languages.contains(word)) return;
   std::uint32_t lines = 0, prose = 0;
   for (std::uint32_t l = f.open_line + 1; l < f.close_line; ++l) {

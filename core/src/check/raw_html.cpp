@@ -48,7 +48,19 @@ void check_raw_html(check_context& ctx) {
   if (!ctx.enabled(rule::raw_html)) return;
   bool in_comment = false;
   bool reported_in_block = false;
-  for (std::uint32_t l = 1; l <= ctx.scanner.line_count(); ++l) {
+  const std::uint32_t count = ctx.scanner.line_count();
+  for (std::uint32_t l = 1; l <= count; ++l) {
+    if (!in_comment) {
+      // Outside a comment only lines with a '<' matter (and blank lines, which end a block):
+      // go straight to the next '<'.
+      const std::size_t from = ctx.line_start(l);
+      const void* next = from < ctx.text.size() ? std::memchr(ctx.text.data() + from, '<', ctx.text.size() - from) : nullptr;
+      if (next == nullptr) break;
+      const std::uint32_t target = ctx.scanner.lines().line_of(static_cast<std::size_t>(static_cast<const char*>(next) - ctx.text.data()));
+      for (; l < target; ++l) {
+        if (ctx.scanner.at(l).kind == line_kind::blank) reported_in_block = false;
+      }
+    }
     const scanned_line& s = ctx.scanner.at(l);
     if (s.kind == line_kind::blank) {
       reported_in_block = false;
