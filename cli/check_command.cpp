@@ -198,6 +198,9 @@ int check_command(const args& a) {
   note_settings settings;
   settings.fix = o.fix;
   settings.columns_in_characters = o.output.format == output_format::sarif || o.output.format == output_format::github;
+  // --quiet prints errors only: the others are counted (the summary and --max-warnings need
+  // them) but not built.
+  if (o.output.quiet) settings.least_severity = severity::error;
   settings.file_exists = [&paths](const std::string& p) { return paths.exists(p); };
   settings.write = [&paths](const std::string& path, const std::string& text) {
     return paths.while_not_listing([&] { return write_file_atomically(path, text); });
@@ -225,6 +228,8 @@ int check_command(const args& a) {
     corpus.add(note.report);
     ++results.summary.files;
     results.summary.cards += note.report.cards;
+    results.summary.warnings += note.report.left_out[static_cast<std::size_t>(severity::warning)];
+    results.summary.infos += note.report.left_out[static_cast<std::size_t>(severity::info)];
     report(std::move(note.path), std::move(note.report.diagnostics));
   };
   // Declared after everything its tasks use, so it stops its threads before those go away.

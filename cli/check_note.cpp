@@ -26,6 +26,7 @@ checked_note check_note(std::string path, const check_config* config, const note
   options.config = config;
   options.file_exists = settings.file_exists;
   options.fixes = settings.fix;
+  options.least_severity = settings.least_severity;
   out.report = check_file(text, options);
   if (settings.fix && !out.report.fixes.empty()) {
     fixed_note fixed = fix_note(text, std::move(out.report), options);

@@ -191,6 +191,20 @@ TEST(CheckCommand, QuietPrintsErrorsOnly) {
   EXPECT_EQ(r.out.find("warning"), std::string::npos);
 }
 
+TEST(CheckCommand, QuietStillCountsTheWarningsItDoesNotPrint) {
+  const auto loud = run_cli({"check", "--format", "json", seed});
+  const auto quiet = run_cli({"check", "--quiet", "--format", "json", seed});
+  EXPECT_EQ(json::parse(quiet.out)["summary"], json::parse(loud.out)["summary"]) << quiet.out;
+  EXPECT_GT(json::parse(quiet.out)["summary"]["warnings"].get<int>(), 0);
+  const std::string dir = scratch("quiet-warnings");
+  write_file(dir + "/w.md", "## Q\n\n```go\n这是一段说明文字\n```\n\n<b>x</b>\n");
+  const auto over = run_cli({"check", "--quiet", "--max-warnings", "1", "w.md"}, dir);
+  EXPECT_EQ(over.exit_code, 1);
+  EXPECT_EQ(over.out, "");
+  EXPECT_EQ(over.err, "notequiz check: 2 warnings, more than --max-warnings 1\n");
+  EXPECT_EQ(run_cli({"check", "--quiet", "--max-warnings", "2", "w.md"}, dir).exit_code, 0);
+}
+
 TEST(CheckCommand, UsesColourOnATerminalOnlyAndNeverWithNoColor) {
   // `script` gives the command a terminal; its output comes back through a pipe.
   auto on_terminal = [](const std::string& env) {

@@ -25,8 +25,32 @@ std::optional<severity> check_context::effective(rule r, std::uint32_t line) con
   return s;
 }
 
-found_problem& check_context::report(rule r, std::uint32_t line, std::uint32_t column, std::string message,
+std::optional<severity> check_context::effective(rule r, std::uint32_t line,
+                                                 std::optional<severity> default_override) const noexcept {
+  const std::optional<severity> s = effective(r, line);
+  if (!s || !default_override) return s;
+  const bool default_level = !options.config || options.config->levels.size() <= index_of(r) ||
+                             options.config->levels[index_of(r)] == rule_level::default_level;
+  return default_level ? default_override : s;
+}
+
+bool check_context::leaves_out(rule r, std::uint32_t line, std::optional<severity> default_override) {
+  last_left_out_ = false;
+  if (!suppressions_known) return false;
+  const std::optional<severity> s = effective(r, line, default_override);
+  if (s && leaves_out_less_severe() && *s > options.least_severity) ++left_out[static_cast<std::size_t>(*s)];
+  last_left_out_ = !s || (leaves_out_less_severe() && *s > options.least_severity);
+  return last_left_out_;
+}
+
+found_problem* check_context::report(rule r, std::uint32_t line, std::uint32_t column, std::string message,
                                      std::optional<severity> default_override) {
+  if (leaves_out(r, line, default_override)) return nullptr;
+  return &add(r, line, column, std::move(message), default_override);
+}
+
+found_problem& check_context::add(rule r, std::uint32_t line, std::uint32_t column, std::string message,
+                                  std::optional<severity> default_override) {
   // Notes with problems tend to have several: room for a few from the first one on.
   if (found.capacity() == 0) found.reserve(16);
   found_problem& p = found.emplace_back();
@@ -40,7 +64,7 @@ found_problem& check_context::report(rule r, std::uint32_t line, std::uint32_t c
 }
 
 void check_context::fix_last(std::size_t offset, std::size_t length, std::string_view replacement) {
-  if (!fixes_allowed || found.empty()) return;
+  if (!fixes_allowed || found.empty() || last_left_out_) return;
   fixes.push_back({base_offset + offset, length, std::string(replacement), found.size() - 1});
 }
 
@@ -62,9 +86,10 @@ void take_parser_diagnostics(check_context& ctx) {
     const rule_info* info = find_rule(d.rule);
     if (!info) continue;
     const auto r = static_cast<rule>(info - check_rules().data());
-    found_problem& p = ctx.report(r, d.line, d.column, d.message, d.severity);
-    p.problem.end_line = d.end_line;
-    p.problem.end_column = d.end_column;
+    if (found_problem* p = ctx.report(r, d.line, d.column, [&] { return d.message; }, d.severity)) {
+      p->problem.end_line = d.end_line;
+      p->problem.end_column = d.end_column;
+    }
   }
 }
 
@@ -83,11 +108,13 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
   bool in_order = true;
   for (std::size_t i = 0; i < ctx.found.size(); ++i) {
     found_problem& p = ctx.found[i];
-    std::optional<severity> s = ctx.configured(p.which);
-    if (!s || ctx.disabled.suppressed(p.which, p.problem.line)) continue;
-    const bool default_level = !options.config || options.config->levels.size() <= index_of(p.which) ||
-                               options.config->levels[index_of(p.which)] == rule_level::default_level;
-    p.problem.severity = default_level && p.default_override ? *p.default_override : *s;
+    const std::optional<severity> s = ctx.effective(p.which, p.problem.line, p.default_override);
+    if (!s) continue;
+    if (ctx.leaves_out_less_severe() && *s > options.least_severity) {
+      ++ctx.left_out[static_cast<std::size_t>(*s)];
+      continue;
+    }
+    p.problem.severity = *s;
     const std::uint64_t place = (std::uint64_t{p.problem.line} << 32) | p.problem.column;
     if (!order.empty() && place < order.back().place) in_order = false;
     order.push_back({place, i});
@@ -120,6 +147,7 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
   }
   report.fixes.erase(report.fixes.begin() + static_cast<std::ptrdiff_t>(kept), report.fixes.end());
   report.facts = std::move(ctx.facts);
+  report.left_out = ctx.left_out;
   return report;
 }
 
@@ -142,6 +170,7 @@ file_report check_text(std::string_view markdown, const check_file_options& opti
 
   detail::check_context ctx(source.text, offset, source.own_bytes && options.fixes, *source.scanner, parsed, options);
   detail::read_directives(ctx);
+  ctx.suppressions_known = true;
   detail::take_parser_diagnostics(ctx);
   detail::check_encoding(ctx, markdown);
   detail::check_answers(ctx);

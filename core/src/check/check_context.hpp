@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "line_scanner.hpp"
@@ -66,16 +67,46 @@ struct check_context {
   bool enabled(rule r) const noexcept { return configured(r).has_value(); }
   // How a problem of rule `r` at `line` would be reported: nothing when off or disabled there.
   std::optional<severity> effective(rule r, std::uint32_t line) const noexcept;
+  // The same for a problem that gives its own severity for when the configuration keeps the
+  // rule's default (the parser's findings, encoding's warnings).
+  std::optional<severity> effective(rule r, std::uint32_t line, std::optional<severity> default_override) const noexcept;
 
-  found_problem& report(rule r, std::uint32_t line, std::uint32_t column, std::string message,
+  // Reports a problem. `message` is its text, or a callable that returns it: called only when
+  // the problem is kept, so problems that would be left out cost no message. Returns the problem,
+  // or nullptr when it is left out (see leaves_out()).
+  found_problem* report(rule r, std::uint32_t line, std::uint32_t column, std::string message,
                         std::optional<severity> default_override = std::nullopt);
-  // A fix for the problem reported last; `offset` is into `text`.
+  template <typename Message, typename = std::enable_if_t<std::is_invocable_r_v<std::string, Message&>>>
+  found_problem* report(rule r, std::uint32_t line, std::uint32_t column, Message message,
+                        std::optional<severity> default_override = std::nullopt) {
+    if (leaves_out(r, line, default_override)) return nullptr;
+    return &add(r, line, column, message(), default_override);
+  }
+  // A fix for the problem reported last (none when it was left out); `offset` is into `text`.
   void fix_last(std::size_t offset, std::size_t length, std::string_view replacement);
+
+  // Set once every `notequiz-` comment is read: from then on report() knows at once whether a
+  // problem is disabled where it is.
+  bool suppressions_known = false;
+  // Problems left out as less severe than check_file_options::least_severity, by severity.
+  std::array<std::size_t, 3> left_out{};
+  // Whether problems less severe than least_severity are left out (never while fixing: every
+  // fix belongs to a diagnostic).
+  bool leaves_out_less_severe() const noexcept { return !options.fixes && options.least_severity != severity::info; }
+  // Whether a problem is left out of the report: off, disabled where it is or (counted in
+  // left_out) less severe than wanted. Until suppressions_known, nothing is left out here: the
+  // report is filtered at the end the same way.
+  bool leaves_out(rule r, std::uint32_t line, std::optional<severity> default_override);
 
   std::string_view line(std::uint32_t n) const noexcept { return scanner.lines().line(n); }
   std::size_t line_start(std::uint32_t n) const noexcept { return scanner.lines().line_start(n); }
 
  private:
+  found_problem& add(rule r, std::uint32_t line, std::uint32_t column, std::string message,
+                     std::optional<severity> default_override);
+
+  bool last_left_out_ = false;  // whether the problem reported last was left out (fix_last)
+
   std::array<std::optional<severity>, rule_count> severities_;  // configured(), looked up once per note
 };
 

@@ -51,8 +51,10 @@ void check_duplicates(check_context& ctx) {
   for (const auto& [key, i] : keyed) {
     const card& c = cards[i];
     if (report_here && first_asked[i] != i) {
-      ctx.report(rule::duplicate_question, c.position.line, c.position.column,
-                 message("question \"", excerpted(c.title), "\" is also asked at line ", cards[first_asked[i]].position.line));
+      const card& first = cards[first_asked[i]];
+      ctx.report(rule::duplicate_question, c.position.line, c.position.column, [&] {
+        return message("question \"", excerpted(c.title), "\" is also asked at line ", first.position.line);
+      });
     }
     ctx.facts.questions.push_back({key, c.position.line, c.position.column, {},  // the title comes at the end (check.cpp)
                                    ctx.effective(rule::duplicate_question, c.position.line)});

@@ -103,10 +103,13 @@ void check_answers(check_context& ctx) {
         for (char& ch : shown) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       }
       ctx.report(rule::empty_answer, p.line, p.column,
-                 message("question \"", title, "\" has only a placeholder (", shown, ") for an answer"));
+                 [&] { return message("question \"", title, "\" has only a placeholder (", shown, ") for an answer"); });
     } else {
       ctx.report(rule::empty_answer, p.line, p.column,
-                 message("question \"", title, "\" has ", fence ? "only an empty code block for an answer" : "no answer"));
+                 [&] {
+                   return message("question \"", title, "\" has ",
+                                  fence ? "only an empty code block for an answer" : "no answer");
+                 });
     }
   }
 }

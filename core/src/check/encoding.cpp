@@ -10,7 +10,9 @@ namespace notequiz::detail {
 void check_encoding(check_context& ctx, std::string_view file) {
   if (!ctx.enabled(rule::encoding)) return;
   if (file.substr(0, 3) == "\xEF\xBB\xBF") {
-    ctx.report(rule::encoding, 1, 1, "the file starts with a byte order mark; save it as UTF-8 without BOM", severity::warning);
+    ctx.report(
+        rule::encoding, 1, 1, [] { return std::string("the file starts with a byte order mark; save it as UTF-8 without BOM"); },
+        severity::warning);
   }
   // Without a carriage return no line ends with CRLF, so the endings cannot be mixed: most notes
   // need only this one memchr.
@@ -37,8 +39,10 @@ void check_encoding(check_context& ctx, std::string_view file) {
   if (crlf == 0 || lf == 0) return;
   const bool lf_is_odd = lf <= crlf;
   ctx.report(rule::encoding, lf_is_odd ? first_lf : first_crlf, 1,
-             message("mixed line endings: ", crlf, " lines end with CRLF, ", lf, " with LF; this is the first ",
-                     lf_is_odd ? "LF" : "CRLF"),
+             [&] {
+               return message("mixed line endings: ", crlf, " lines end with CRLF, ", lf, " with LF; this is the first ",
+                              lf_is_odd ? "LF" : "CRLF");
+             },
              severity::warning);
 }
 

@@ -130,22 +130,24 @@ line_sort classify(std::string_view line) {
 }
 
 void check_unclosed(check_context& ctx, const fence& f) {
-  std::vector<std::string> swallowed;
-  std::size_t count = 0;
-  for (std::uint32_t l = f.open_line + 1; l <= ctx.scanner.line_count(); ++l) {
-    const std::string_view line = ctx.line(l);
-    if (line.empty() || atx_level(line) == 0) continue;
-    if (++count <= 3) swallowed.push_back(message('"', excerpted(heading_text(line), 40), '"'));
-  }
-  std::string text = "code fence is never closed: it runs to the end of the file";
-  if (count > 0) {
-    text += " and swallows " + std::to_string(count) + (count == 1 ? " heading: " : " headings: ");
-    for (std::size_t i = 0; i < swallowed.size(); ++i) text += (i ? ", " : "") + swallowed[i];
-    if (count > swallowed.size()) text += " and " + std::to_string(count - swallowed.size()) + " more";
-  }
   std::size_t marker_at = 0;
   indent_width(ctx.line(f.open_line), &marker_at);
-  ctx.report(rule::unclosed_fence, f.open_line, static_cast<std::uint32_t>(marker_at + 1), std::move(text));
+  ctx.report(rule::unclosed_fence, f.open_line, static_cast<std::uint32_t>(marker_at + 1), [&] {
+    std::vector<std::string> swallowed;
+    std::size_t count = 0;
+    for (std::uint32_t l = f.open_line + 1; l <= ctx.scanner.line_count(); ++l) {
+      const std::string_view line = ctx.line(l);
+      if (line.empty() || atx_level(line) == 0) continue;
+      if (++count <= 3) swallowed.push_back(message('"', excerpted(heading_text(line), 40), '"'));
+    }
+    std::string text = "code fence is never closed: it runs to the end of the file";
+    if (count > 0) {
+      text += " and swallows " + std::to_string(count) + (count == 1 ? " heading: " : " headings: ");
+      for (std::size_t i = 0; i < swallowed.size(); ++i) text += (i ? ", " : "") + swallowed[i];
+      if (count > swallowed.size()) text += " and " + std::to_string(count - swallowed.size()) + " more";
+    }
+    return text;
+  });
 }
 
 void check_language(check_context& ctx, const fence& f) {
@@ -169,8 +171,9 @@ void check_language(check_context& ctx, const fence& f) {
   if (prose == 0 || prose * 4 < lines * 3) return;
   const std::string_view open = ctx.line(f.open_line);
   const std::size_t word_at = open.find(word, open.find_first_not_of(" \t`~"));
-  ctx.report(rule::fence_language, f.open_line, static_cast<std::uint32_t>(word_at + 1),
-             message('`', word, "` fence holds prose, not code (", prose, " of ", lines, " lines); label it `text`"));
+  ctx.report(rule::fence_language, f.open_line, static_cast<std::uint32_t>(word_at + 1), [&] {
+    return message('`', word, "` fence holds prose, not code (", prose, " of ", lines, " lines); label it `text`");
+  });
   ctx.fix_last(ctx.line_start(f.open_line) + word_at, word.size(), "text");
 }
 

@@ -54,16 +54,14 @@ void check_syntax(check_context& ctx) {
     const bool no_space = after < line.size() && line[after] != ' ' && line[after] != '\t';
     const bool indented = indent > 3 && (question_level == 0 || n == question_level);
     if (!no_space && !indented) continue;
-    const excerpt_piece shown = excerpted(line.substr(start), 40);
-    std::string text;
-    if (indented && no_space) {
-      text = message('`', shown, "` is not a heading: it is indented by ", indent, " spaces and has no space after the #'s");
-    } else if (indented) {
-      text = message('`', shown, "` is not a heading: it is indented by ", indent, " spaces (at most 3 are allowed)");
-    } else {
-      text = message('`', shown, "` is not a heading: put a space after the #'s");
-    }
-    ctx.report(rule::heading_syntax, l, static_cast<std::uint32_t>(start + 1), std::move(text));
+    ctx.report(rule::heading_syntax, l, static_cast<std::uint32_t>(start + 1), [&] {
+      const excerpt_piece shown = excerpted(line.substr(start), 40);
+      if (indented && no_space) {
+        return message('`', shown, "` is not a heading: it is indented by ", indent, " spaces and has no space after the #'s");
+      }
+      if (indented) return message('`', shown, "` is not a heading: it is indented by ", indent, " spaces (at most 3 are allowed)");
+      return message('`', shown, "` is not a heading: put a space after the #'s");
+    });
     const std::size_t at = ctx.line_start(l);
     if (indented) ctx.fix_last(at, start, "");
     if (no_space) ctx.fix_last(at + after, 0, " ");
@@ -90,8 +88,10 @@ void check_levels(check_context& ctx) {
       std::size_t start = 0;
       indent_width(ctx.line(l), &start);
       ctx.report(rule::heading_level, l, static_cast<std::uint32_t>(start + 1),
-                 message("heading level jumps from h", static_cast<unsigned>(previous), " to h", static_cast<unsigned>(level),
-                         " (go one level deeper at a time)"));
+                 [&] {
+                   return message("heading level jumps from h", static_cast<unsigned>(previous), " to h",
+                                  static_cast<unsigned>(level), " (go one level deeper at a time)");
+                 });
     }
     previous = level;
   }
@@ -105,9 +105,11 @@ void check_levels(check_context& ctx) {
       const int level = heading_level_at(ctx, cards[i].position.line);
       if (level == 0 || expected == 0 || level == expected) continue;
       ctx.report(rule::heading_level, cards[i].position.line, cards[i].position.column,
-                 message("question \"", excerpted(cards[i].title), "\" is an h", static_cast<unsigned>(level), " but \"",
-                         excerpted(cards[first].title, 40), "\" (line ", cards[first].position.line,
-                         ") in the same section is an h", static_cast<unsigned>(expected)));
+                 [&] {
+                   return message("question \"", excerpted(cards[i].title), "\" is an h", static_cast<unsigned>(level),
+                                  " but \"", excerpted(cards[first].title, 40), "\" (line ", cards[first].position.line,
+                                  ") in the same section is an h", static_cast<unsigned>(expected));
+                 });
     }
     first = end;
   }

@@ -26,9 +26,11 @@ std::string scheme_of(std::string_view url) {
 
 void report_unsafe(check_context& ctx, const reference& ref, bool image) {
   ctx.report(rule::unsafe_url, ref.line, ref.column,
-             message(image ? "image" : "link", " URL `", excerpted(ref.url, 40), "` uses `", scheme_of(ref.url),
-                     ":`, which the quiz drops; only http(s), mailto, tel, ftp, relative URLs",
-                     image ? " and data:image/ URLs" : "", " are kept"));
+             [&] {
+               return message(image ? "image" : "link", " URL `", excerpted(ref.url, 40), "` uses `", scheme_of(ref.url),
+                              ":`, which the quiz drops; only http(s), mailto, tel, ftp, relative URLs",
+                              image ? " and data:image/ URLs" : "", " are kept");
+             });
 }
 
 // The note's own anchors, computed the first time a link needs them.
@@ -75,7 +77,7 @@ void check_references(check_context& ctx) {
       const std::string path = joined_target(folder, t.path);
       if (!exists(path)) {
         ctx.report(rule::missing_image, ref.line, ref.column,
-                   message("image `", excerpted(ref.url, 80), "` not found (looked for ", path, ')'));
+                   [&] { return message("image `", excerpted(ref.url, 80), "` not found (looked for ", path, ')'); });
       }
     }
     for (const reference& ref : c.links) {
@@ -89,7 +91,7 @@ void check_references(check_context& ctx) {
       if (t.path.empty()) {
         if (checks_fragment && !anchors.has(t.fragment)) {
           ctx.report(rule::broken_link, ref.line, ref.column,
-                     message("no heading in this note has the anchor `#", excerpted(t.fragment, 60), '`'));
+                     [&] { return message("no heading in this note has the anchor `#", excerpted(t.fragment, 60), '`'); });
         }
         continue;
       }
@@ -98,13 +100,13 @@ void check_references(check_context& ctx) {
       if (path == *self) {
         if (checks_fragment && !anchors.has(t.fragment)) {
           ctx.report(rule::broken_link, ref.line, ref.column,
-                     message("no heading in this note has the anchor `#", excerpted(t.fragment, 60), '`'));
+                     [&] { return message("no heading in this note has the anchor `#", excerpted(t.fragment, 60), '`'); });
         }
         continue;
       }
       if (exists && !exists(path)) {
         ctx.report(rule::broken_link, ref.line, ref.column,
-                   message("link target `", excerpted(ref.url, 80), "` not found (looked for ", path, ')'));
+                   [&] { return message("link target `", excerpted(ref.url, 80), "` not found (looked for ", path, ')'); });
         continue;
       }
       if (checks_fragment && is_notes_path(path)) {

@@ -103,10 +103,11 @@ void check_raw_html(check_context& ctx) {
       const std::size_t length = tag_at(line, i);
       if (length == 0 || reported_in_block) continue;
       reported_in_block = true;
-      ctx.report(rule::raw_html, l, static_cast<std::uint32_t>(i + 1),
-                 "raw HTML `" + std::string(line.substr(i, length)) +
-                     ">` is shown as text, not rendered: notequiz escapes HTML so quizzes are safe to embed in other "
-                     "pages; use markdown instead");
+      ctx.report(rule::raw_html, l, static_cast<std::uint32_t>(i + 1), [&] {
+        return message("raw HTML `", line.substr(i, length),
+                       ">` is shown as text, not rendered: notequiz escapes HTML so quizzes are safe to embed in other "
+                       "pages; use markdown instead");
+      });
       i += length - 1;
     }
   }
