@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -216,7 +217,12 @@ const loaded_config* config_finder::for_folder(const std::string& folder) {
 const loaded_config* config_finder::for_note(const std::string& path) { return for_absolute_note(absolute_path(path)); }
 
 const loaded_config* config_finder::for_absolute_note(const std::string& absolute) {
-  return for_folder(fs::path(absolute).parent_path().generic_string());
+  std::string folder = is_generic(absolute) ? parent_of_generic(absolute) : fs::path(absolute).parent_path().generic_string();
+  // Notes come folder by folder: the last answer is the likely one.
+  if (last_ && folder == last_->first) return last_->second;
+  const loaded_config* config = for_folder(folder);
+  last_.emplace(std::move(folder), config);
+  return config;
 }
 
 std::string absolute_path(const std::string& path) {
@@ -228,16 +234,29 @@ std::string absolute_path(const std::string& path) {
   // A plain relative path (no `.` or `..` segment, no doubled or trailing slash), as folder
   // listings give, is normal already once joined; fs::path's normalization is the slow part.
   static const std::string working = working_folder.generic_string();
+  const auto has_dot_segment = [&] {
+    for (std::size_t start = 0; start <= path.size();) {
+      const std::size_t end = std::min(path.find('/', start), path.size());
+      const std::string_view segment(path.data() + start, end - start);
+      if (segment == "." || segment == "..") return true;
+      start = end + 1;
+    }
+    return false;
+  };
   const bool plain = !path.empty() && path[0] != '/' && path.back() != '/' && !working.empty() && working != "/" &&
-                     path.find("//") == std::string::npos && ("/" + path + "/").find("/./") == std::string::npos &&
-                     ("/" + path + "/").find("/../") == std::string::npos;
-  if (plain) return working + "/" + path;
+                     path.find("//") == std::string::npos && !has_dot_segment();
+  if (plain) {
+    std::string joined;
+    joined.reserve(working.size() + 1 + path.size());
+    joined.append(working).append(1, '/').append(path);
+    return joined;
+  }
   const fs::path p(path);
   return (p.is_absolute() || working_folder.empty() ? p : working_folder / p).lexically_normal().generic_string();
 }
 
 std::string display_path(const std::string& path) {
-  std::string shown = fs::path(path).generic_string();
+  std::string shown = is_generic(path) ? path : fs::path(path).generic_string();
   while (shown.compare(0, 2, "./") == 0 && shown.size() > 2) shown.erase(0, 2);
   return shown;
 }

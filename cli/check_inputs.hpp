@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "notequiz/check.hpp"
@@ -75,6 +76,7 @@ class config_finder {
  private:
   const loaded_config* for_folder(const std::string& folder);
   std::unordered_map<std::string, const loaded_config*> by_folder_;
+  std::optional<std::pair<std::string, const loaded_config*>> last_;  // the last note's folder and answer
   std::vector<std::unique_ptr<loaded_config>> configs_;
 };
 

@@ -56,11 +56,28 @@ std::string write_file_atomically(const std::string& path, const std::string& co
   return {};
 }
 
-namespace {
-bool is_notes_file(const fs::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".md" || ext == ".markdown";
+bool is_generic(std::string_view path) noexcept {
+  // On POSIX a path's generic form differs from it only where slashes are repeated.
+  return fs::path::preferred_separator == '/' && path.find("//") == std::string_view::npos;
 }
+
+std::string parent_of_generic(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return {};
+  return std::string(path.substr(0, slash == 0 ? 1 : slash));
+}
+
+namespace {
+
+// Whether a file name's extension (fs::path::extension(): from its last dot, unless that is its
+// first character) is .md or .markdown.
+bool is_notes_name(std::string_view name) {
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  const std::string_view extension = name.substr(dot);
+  return extension == ".md" || extension == ".markdown";
+}
+
 }  // namespace
 
 std::vector<std::string> collect_notes(const std::string& path, std::string& error) {
@@ -85,12 +102,15 @@ std::vector<std::string> collect_notes(const std::string& path, std::string& err
       error = "cannot read directory: " + ec.message();
       break;
     }
-    const std::string name = it->path().filename().string();
+    // An entry's path is its folder's, a slash and its name: the name is what follows the last
+    // slash. Taken from the string, not through fs::path, which parses the path into its parts.
+    const std::string& entry = it->path().native();
+    const std::string_view name = std::string_view(entry).substr(entry.rfind('/') + 1);
     if (it->is_directory(ec) && (name == "node_modules" || (name.size() > 1 && name[0] == '.'))) {
       it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec) && is_notes_file(it->path())) files.push_back(it->path().generic_string());
+    if (it->is_regular_file(ec) && is_notes_name(name)) files.push_back(is_generic(entry) ? entry : it->path().generic_string());
   }
   std::sort(files.begin(), files.end());
   return files;

@@ -352,6 +352,30 @@ TEST(CheckCommand, ReportsBadInputsByPathAndStillChecksTheOthers) {
             "2 files checked, 2 cards: 7 errors, 0 warnings\n");
 }
 
+TEST(CheckCommand, FindsNotesInFoldersAsTheyAreNamedSkippingHiddenFoldersAndNodeModules) {
+  const std::string dir = scratch("walk");
+  for (const char* name : {"a.md", "b.markdown", "sub/c.md", "sub/deeper/d.md", ".e.md", ".md", "f.MD", "g.md.txt",
+                           ".hidden/h.md", "node_modules/i.md", "sub/node_modules/j.md", "sub/.k/l.md"}) {
+    write_file(dir + "/notes/" + name, "## Q\n");  // an empty answer: an error that names the file
+  }
+  fs::create_symlink("sub", dir + "/notes/linked");
+  fs::create_symlink("a.md", dir + "/notes/alias.md");
+  const std::vector<std::string> expected = {"notes/.e.md", "notes/a.md", "notes/alias.md", "notes/b.markdown", "notes/sub/c.md",
+                                             "notes/sub/deeper/d.md"};
+  for (const std::string input : {"notes", "notes/", "notes//", "./notes", "notes/./"}) {
+    const auto r = run_cli({"check", input}, dir);
+    std::vector<std::string> paths;
+    for (const auto& line : lines_of(r.out)) {
+      if (line.find(": error:") != std::string::npos) paths.push_back(line.substr(0, line.find(':')));
+    }
+    std::vector<std::string> shown = expected;
+    if (input == "notes/./") {
+      for (auto& p : shown) p.insert(6, "./");
+    }
+    EXPECT_EQ(paths, shown) << input << "\n" << r.out;
+  }
+}
+
 TEST(CheckCommand, ExitsTwoWhenNothingCouldBeRead) {
   const std::string dir = scratch("nothing");
   fs::create_directories(dir + "/empty");
