@@ -42,8 +42,13 @@ int usual_question_level(const check_context& ctx) {
 
 void check_syntax(check_context& ctx) {
   const int question_level = usual_question_level(ctx);
-  for (std::uint32_t l = 1; l <= ctx.scanner.line_count(); ++l) {
-    if (ctx.scanner.at(l).kind != line_kind::text) continue;
+  const std::uint32_t count = ctx.scanner.line_count();
+  for (std::uint32_t l = 1; l <= count; ++l) {
+    const scanned_line& s = ctx.scanner.at(l);
+    if (s.kind != line_kind::text) continue;
+    // Only a line whose text starts with '#' can be meant as a heading: one not indented at all
+    // is ruled out by its first byte.
+    if (s.indent == 0 && ctx.text[ctx.line_start(l)] != '#') continue;
     const std::string_view line = ctx.line(l);
     std::size_t start = 0;
     const std::uint32_t indent = indent_width(line, &start);
@@ -70,13 +75,14 @@ void check_syntax(check_context& ctx) {
 
 void check_levels(check_context& ctx) {
   int previous = 0;
-  for (std::uint32_t l = 1; l <= ctx.scanner.line_count(); ++l) {
+  const std::uint32_t count = ctx.scanner.line_count();
+  for (std::uint32_t l = 1; l <= count; ++l) {
     const scanned_line& s = ctx.scanner.at(l);
     int level = 0;
     if (s.kind == line_kind::atx_heading) {
       level = s.heading_level;
-    } else if (s.kind == line_kind::text && s.indent < 4 && l < ctx.scanner.line_count() &&
-               ctx.scanner.at(l + 1).kind == line_kind::text && (l == 1 || ctx.scanner.at(l - 1).kind != line_kind::text)) {
+    } else if (s.kind == line_kind::text && s.indent < 4 && l < count && ctx.scanner.at(l + 1).kind == line_kind::text &&
+               (l == 1 || ctx.scanner.at(l - 1).kind != line_kind::text)) {
       const std::string_view next = trim(ctx.line(l + 1));
       if (!next.empty() && (next[0] == '=' || next[0] == '-') && next.find_first_not_of(next[0]) == std::string_view::npos &&
           ctx.scanner.at(l + 1).indent < 4) {
