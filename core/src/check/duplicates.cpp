@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <vector>
 
-#include "anchors.hpp"
 #include "card_id.hpp"
 #include "check_context.hpp"
 #include "text.hpp"
+#include "title_key.hpp"
 
 namespace notequiz::detail {
 
@@ -37,7 +37,7 @@ void check_duplicates(check_context& ctx) {
   for (std::uint32_t i = 0; i < cards.size(); ++i) {
     // Card titles come whitespace-collapsed from the parser.
     const std::string_view normalized = normalize_collapsed_title(cards[i].title);
-    if (!normalized.empty()) keyed.emplace_back(hash_key(normalized), i);
+    if (!normalized.empty()) keyed.emplace_back(title_key(normalized), i);
   }
   std::vector<std::pair<std::uint64_t, std::uint32_t>> by_key = keyed;
   std::sort(by_key.begin(), by_key.end());
