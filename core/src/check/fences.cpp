@@ -72,6 +72,12 @@ bool has_non_ascii(std::string_view s) noexcept {
 // A line of a fence: prose when it has CJK text outside comments and string literals, is a bare
 // URL, or reads as an English sentence (a capital, five or more words, no code punctuation).
 line_sort classify(std::string_view line) {
+  // A line that starts with a CJK character is prose whatever follows (half the lines of the
+  // fences that hold explanations): no need to trim it or look further.
+  if (!line.empty() && static_cast<unsigned char>(line[0]) >= 0x80) {
+    std::size_t i = 0;
+    if (is_cjk(next_code_point(line, i))) return line_sort::prose;
+  }
   const std::string_view t = trim(line);
   if (t.empty()) return line_sort::blank;
   switch (t[0]) {  // a comment line: //, /*, #, *, --, ;;, <!--
