@@ -38,8 +38,8 @@ bool check_context::leaves_out(rule r, std::uint32_t line, std::optional<severit
   last_left_out_ = false;
   if (!suppressions_known) return false;
   const std::optional<severity> s = effective(r, line, default_override);
-  if (s && leaves_out_less_severe() && *s > options.least_severity) ++left_out[static_cast<std::size_t>(*s)];
-  last_left_out_ = !s || (leaves_out_less_severe() && *s > options.least_severity);
+  if (s && only_counted(*s)) ++left_out[static_cast<std::size_t>(*s)];
+  last_left_out_ = !s || only_counted(*s);
   return last_left_out_;
 }
 
@@ -110,7 +110,7 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
     found_problem& p = ctx.found[i];
     const std::optional<severity> s = ctx.effective(p.which, p.problem.line, p.default_override);
     if (!s) continue;
-    if (ctx.leaves_out_less_severe() && *s > options.least_severity) {
+    if (ctx.only_counted(*s)) {
       ++ctx.left_out[static_cast<std::size_t>(*s)];
       continue;
     }

@@ -90,9 +90,9 @@ struct check_context {
   bool suppressions_known = false;
   // Problems left out as less severe than check_file_options::least_severity, by severity.
   std::array<std::size_t, 3> left_out{};
-  // Whether problems less severe than least_severity are left out (never while fixing: every
-  // fix belongs to a diagnostic).
-  bool leaves_out_less_severe() const noexcept { return !options.fixes && options.least_severity != severity::info; }
+  // Whether a problem of severity `s` is only counted, as less severe than least_severity asks
+  // (never while fixing: every fix belongs to a diagnostic).
+  bool only_counted(severity s) const noexcept { return !options.fixes && s > options.least_severity; }
   // Whether a problem is left out of the report: off, disabled where it is or (counted in
   // left_out) less severe than wanted. Until suppressions_known, nothing is left out here: the
   // report is filtered at the end the same way.
