@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -48,24 +49,19 @@ namespace {
 
 // Why `path`, which could not be opened, gives nothing: a folder or a note over the limit say
 // so, anything else is `open_error`.
-note_read unopenable(const std::string& path, int open_error) {
-  note_read r;
+std::string unopenable(const std::string& path, int open_error) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    r.problem = "is a folder";
-  } else if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_note_bytes) {
-    r.problem = too_large(static_cast<std::uintmax_t>(st.st_size));
-  } else {
-    r.problem = std::string("cannot open: ") + std::strerror(open_error);
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return "is a folder";
+  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_note_bytes) {
+    return too_large(static_cast<std::uintmax_t>(st.st_size));
   }
-  return r;
+  return std::string("cannot open: ") + std::strerror(open_error);
 }
 
 }  // namespace
 
-note_read read_note(const std::string& path) {
+std::string read_note(const std::string& path, std::string& content) {
   // open, fstat, read, close: thousands of notes are read, so no more system calls than these.
-  note_read r;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return unopenable(path, errno);
   struct stat st {};
@@ -73,18 +69,17 @@ note_read read_note(const std::string& path) {
   if (::fstat(fd, &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
       ::close(fd);
-      r.problem = "is a folder";
-      return r;
+      return "is a folder";
     }
     if (S_ISREG(st.st_mode)) size = static_cast<std::uintmax_t>(st.st_size);
     if (size > max_note_bytes) {
       ::close(fd);
-      r.problem = too_large(size);
-      return r;
+      return too_large(size);
     }
   }
-  // Read straight into the string; a file that grows meanwhile is read to its end.
-  std::string content(static_cast<std::size_t>(size), '\0');
+  // Read straight into the string, whose capacity a caller may reuse from note to note (only
+  // bytes past its old size are zeroed first); a file that grows meanwhile is read to its end.
+  content.resize(static_cast<std::size_t>(size));
   std::size_t length = 0;
   int error = 0;
   auto read_some = [&](char* into, std::size_t capacity) -> std::size_t {
@@ -111,23 +106,22 @@ note_read read_note(const std::string& path) {
     }
   }
   ::close(fd);
-  if (error != 0) {
-    r.problem = std::string("cannot read: ") + std::strerror(error);
-    return r;
-  }
+  if (error != 0) return std::string("cannot read: ") + std::strerror(error);
   if (content.size() > max_note_bytes) {
-    r.problem = "file is over the " + std::to_string(max_note_bytes >> 20) + " MiB limit for a note; not checked";
-    return r;
+    return "file is over the " + std::to_string(max_note_bytes >> 20) + " MiB limit for a note; not checked";
   }
   if (content.compare(0, 2, "\xFF\xFE") == 0 || content.compare(0, 2, "\xFE\xFF") == 0) {
-    r.problem = "file is UTF-16 text; save it as UTF-8";
-    return r;
+    return "file is UTF-16 text; save it as UTF-8";
   }
-  if (looks_binary(content)) {
-    r.problem = "binary file (control bytes in its first 8 KiB); not checked";
-    return r;
-  }
-  r.content = std::move(content);
+  if (looks_binary(content)) return "binary file (control bytes in its first 8 KiB); not checked";
+  return {};
+}
+
+note_read read_note(const std::string& path) {
+  note_read r;
+  std::string content;
+  r.problem = read_note(path, content);
+  if (r.problem.empty()) r.content = std::move(content);
   return r;
 }
 
@@ -146,7 +140,15 @@ bool exact_paths::exists(const std::string& path) {
   std::lock_guard<std::mutex> lock(mutex_);
   const auto known = answers_.find(path);
   if (known != answers_.end()) return known->second;
-  const bool found = look_up(path);
+  // A path the system cannot find in any spelling is not there in this one either: no folder
+  // need be listed for it (most lookups are of missing images). Other errors, such as a
+  // folder that can be listed but not entered, are left to the listings.
+  // (Only for a path that ends in a name: look_up() does not ask whether "a/." is a folder.)
+  const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
+  struct stat st {};
+  const bool missing = !name.empty() && name != "." && name != ".." && ::lstat(path.c_str(), &st) != 0 &&
+                       (errno == ENOENT || errno == ENOTDIR);
+  const bool found = !missing && look_up(path);
   answers_.emplace(path, found);
   return found;
 }
@@ -215,7 +217,12 @@ const loaded_config* config_finder::for_folder(const std::string& folder) {
 const loaded_config* config_finder::for_note(const std::string& path) { return for_absolute_note(absolute_path(path)); }
 
 const loaded_config* config_finder::for_absolute_note(const std::string& absolute) {
-  return for_folder(fs::path(absolute).parent_path().generic_string());
+  std::string folder = is_generic(absolute) ? parent_of_generic(absolute) : fs::path(absolute).parent_path().generic_string();
+  // Notes come folder by folder: the last answer is the likely one.
+  if (last_ && folder == last_->first) return last_->second;
+  const loaded_config* config = for_folder(folder);
+  last_.emplace(std::move(folder), config);
+  return config;
 }
 
 std::string absolute_path(const std::string& path) {
@@ -227,16 +234,29 @@ std::string absolute_path(const std::string& path) {
   // A plain relative path (no `.` or `..` segment, no doubled or trailing slash), as folder
   // listings give, is normal already once joined; fs::path's normalization is the slow part.
   static const std::string working = working_folder.generic_string();
+  const auto has_dot_segment = [&] {
+    for (std::size_t start = 0; start <= path.size();) {
+      const std::size_t end = std::min(path.find('/', start), path.size());
+      const std::string_view segment(path.data() + start, end - start);
+      if (segment == "." || segment == "..") return true;
+      start = end + 1;
+    }
+    return false;
+  };
   const bool plain = !path.empty() && path[0] != '/' && path.back() != '/' && !working.empty() && working != "/" &&
-                     path.find("//") == std::string::npos && ("/" + path + "/").find("/./") == std::string::npos &&
-                     ("/" + path + "/").find("/../") == std::string::npos;
-  if (plain) return working + "/" + path;
+                     path.find("//") == std::string::npos && !has_dot_segment();
+  if (plain) {
+    std::string joined;
+    joined.reserve(working.size() + 1 + path.size());
+    joined.append(working).append(1, '/').append(path);
+    return joined;
+  }
   const fs::path p(path);
   return (p.is_absolute() || working_folder.empty() ? p : working_folder / p).lexically_normal().generic_string();
 }
 
 std::string display_path(const std::string& path) {
-  std::string shown = fs::path(path).generic_string();
+  std::string shown = is_generic(path) ? path : fs::path(path).generic_string();
   while (shown.compare(0, 2, "./") == 0 && shown.size() > 2) shown.erase(0, 2);
   return shown;
 }

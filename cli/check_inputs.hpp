@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "notequiz/check.hpp"
@@ -26,6 +27,9 @@ struct note_read {
 // Reads a note; refuses folders, files over max_note_bytes (without reading them), binary
 // files and UTF-16 text, each with a reason.
 note_read read_note(const std::string& path);
+// The same into `content`, whose capacity is reused: "" when read, else why not (`content`
+// then holds nothing useful).
+std::string read_note(const std::string& path, std::string& content);
 
 // Whether a path exists with exactly this spelling, even on case-insensitive file systems.
 // Folder listings are cached, so checking thousands of notes costs a few listings. Safe to
@@ -72,6 +76,7 @@ class config_finder {
  private:
   const loaded_config* for_folder(const std::string& folder);
   std::unordered_map<std::string, const loaded_config*> by_folder_;
+  std::optional<std::pair<std::string, const loaded_config*>> last_;  // the last note's folder and answer
   std::vector<std::unique_ptr<loaded_config>> configs_;
 };
 

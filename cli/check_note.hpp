@@ -14,6 +14,7 @@ namespace notequiz::cli {
 struct note_settings {
   bool fix = false;                    // --fix: rewrite the note with its mechanical fixes
   bool columns_in_characters = false;  // SARIF and github output
+  severity least_severity = severity::info;  // less severe problems are only counted (--quiet)
   file_exists_fn file_exists;          // shared by every note: must be safe to call from any thread
   // Writes a fixed note over the old one; "" on success, else why not.
   std::function<std::string(const std::string& path, const std::string& text)> write;

@@ -1,7 +1,11 @@
 #include "check_output.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "notequiz/check.hpp"
 
@@ -11,9 +15,52 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// The rule's id, for `[NQ001/empty-answer]`; empty for a name no rule has. Diagnostics come
+// rule after rule, so the last answer is asked first.
+std::string_view rule_id(const diagnostic& d) {
+  thread_local const rule_info* last = nullptr;
+  if (last == nullptr || last->name != d.rule) last = find_rule(d.rule);
+  return last ? last->id : std::string_view();
+}
+
+// A number's decimal digits, in a buffer of its own.
+class digits {
+ public:
+  explicit digits(std::uint32_t n) {
+    do {
+      *--begin_ = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n > 0);
+  }
+  operator std::string_view() const noexcept { return {begin_, static_cast<std::size_t>(buffer_ + sizeof buffer_ - begin_)}; }
+
+ private:
+  char buffer_[10];
+  char* begin_ = buffer_ + sizeof buffer_;
+};
+
+// Appends the pieces in one step: a line of output is a dozen short pieces, and appending them
+// one by one was most of the time spent printing.
+void append(std::string& out, std::initializer_list<std::string_view> pieces) {
+  const std::size_t at = out.size();
+  std::size_t size = at;
+  for (std::string_view p : pieces) size += p.size();
+  if (size > out.capacity()) out.reserve(std::max(size, 2 * out.capacity()));
+  out.resize(size);
+  char* to = out.data() + at;
+  for (std::string_view p : pieces) {
+    if (p.size() >= 16) {
+      std::memcpy(to, p.data(), p.size());
+      to += p.size();
+    } else {
+      for (char c : p) *to++ = c;
+    }
+  }
+}
+
 std::string rule_tag(const diagnostic& d) {
-  const rule_info* r = find_rule(d.rule);
-  return r ? std::string(r->id) + "/" + d.rule : d.rule;
+  const std::string_view id = rule_id(d);
+  return id.empty() ? d.rule : std::string(id) + "/" + d.rule;
 }
 
 std::string plural(std::size_t n, const char* one, const char* many) {
@@ -22,52 +69,22 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 bool shown(const diagnostic& d, const output_options& o) { return !o.quiet || d.severity == severity::error; }
 
-void append_number(std::string& out, std::uint32_t n) {
-  char digits[10];
-  char* at = digits + sizeof digits;
-  do {
-    *--at = static_cast<char>('0' + n % 10);
-    n /= 10;
-  } while (n > 0);
-  out.append(at, digits + sizeof digits);
-}
-
 void append_text(std::string& out, const checked_file& file, const output_options& o) {
-  const char* bold = o.colour ? "\x1b[1m" : "";
-  const char* dim = o.colour ? "\x1b[2m" : "";
-  const char* reset = o.colour ? "\x1b[0m" : "";
+  const std::string_view bold = o.colour ? "\x1b[1m" : "";
+  const std::string_view dim = o.colour ? "\x1b[2m" : "";
+  const std::string_view reset = o.colour ? "\x1b[0m" : "";
   for (const auto& d : file.diagnostics) {
     if (!shown(d, o)) continue;
-    const char* colour = !o.colour                          ? ""
-                         : d.severity == severity::error    ? "\x1b[1;31m"
-                         : d.severity == severity::warning  ? "\x1b[1;33m"
-                                                            : "\x1b[1;36m";
-    out += bold;
-    out += file.path;
-    if (d.line > 0) {
-      out += ':';
-      append_number(out, d.line);
-      if (d.column > 0) {
-        out += ':';
-        append_number(out, d.column);
-      }
-    }
-    out += ':';
-    out += reset;
-    out += ' ';
-    out += colour;
-    out += to_string(d.severity);
-    out += ':';
-    out += reset;
-    out += ' ';
-    out += d.message;
-    out += ' ';
-    out += dim;
-    out += '[';
-    out += rule_tag(d);
-    out += ']';
-    out += reset;
-    out += '\n';
+    const std::string_view colour = !o.colour                          ? ""
+                                    : d.severity == severity::error    ? "\x1b[1;31m"
+                                    : d.severity == severity::warning  ? "\x1b[1;33m"
+                                                                       : "\x1b[1;36m";
+    const digits line(d.line), column(d.column);
+    const bool has_line = d.line > 0, has_column = has_line && d.column > 0;
+    const std::string_view id = rule_id(d);
+    append(out, {bold, file.path, has_line ? ":" : "", has_line ? line : std::string_view(), has_column ? ":" : "",
+                 has_column ? column : std::string_view(), ":", reset, " ", colour, to_string(d.severity), ":", reset, " ",
+                 d.message, " ", dim, "[", id, id.empty() ? "" : "/", d.rule, "]", reset, "\n"});
   }
 }
 
@@ -114,33 +131,18 @@ std::string escape_data(const std::string& s, bool property) {
 }
 
 void append_github(std::string& out, const checked_file& file, const output_options& o) {
+  const std::string escaped_path = escape_data(file.path, true);
   for (const auto& d : file.diagnostics) {
     if (!shown(d, o)) continue;
-    out += "::";
-    out += d.severity == severity::error ? "error" : d.severity == severity::warning ? "warning" : "notice";
-    out += " file=";
-    out += escape_data(file.path, true);
-    if (d.line > 0) {
-      out += ",line=";
-      append_number(out, d.line);
-      if (d.column > 0) {
-        out += ",col=";
-        append_number(out, d.column);
-      }
-    }
-    if (d.end_line > 0) {
-      out += ",endLine=";
-      append_number(out, d.end_line);
-      if (d.end_column > 0) {
-        out += ",endColumn=";
-        append_number(out, d.end_column);
-      }
-    }
-    out += ",title=";
-    out += escape_data(rule_tag(d), true);
-    out += "::";
-    out += escape_data(d.message, false);
-    out += '\n';
+    const digits line(d.line), column(d.column), end_line(d.end_line), end_column(d.end_column);
+    const bool has_line = d.line > 0, has_column = has_line && d.column > 0;
+    const bool has_end_line = d.end_line > 0, has_end_column = has_end_line && d.end_column > 0;
+    append(out, {"::", d.severity == severity::error ? "error" : d.severity == severity::warning ? "warning" : "notice",
+                 " file=", escaped_path, has_line ? ",line=" : "", has_line ? line : std::string_view(),
+                 has_column ? ",col=" : "", has_column ? column : std::string_view(), has_end_line ? ",endLine=" : "",
+                 has_end_line ? end_line : std::string_view(), has_end_column ? ",endColumn=" : "",
+                 has_end_column ? end_column : std::string_view(), ",title=", escape_data(rule_tag(d), true), "::",
+                 escape_data(d.message, false), "\n"});
   }
 }
 
@@ -155,7 +157,9 @@ std::string summary_line(const check_summary& s) {
 }
 
 void print_file(std::FILE* out, const checked_file& file, const output_options& options) {
-  std::string lines;
+  // One buffer for every file printed: its capacity is kept from file to file.
+  thread_local std::string lines;
+  lines.clear();
   if (options.format == output_format::text) append_text(lines, file, options);
   if (options.format == output_format::github) append_github(lines, file, options);
   std::fwrite(lines.data(), 1, lines.size(), out);

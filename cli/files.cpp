@@ -1,5 +1,8 @@
 #include "files.hpp"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -7,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 namespace notequiz::cli {
 
@@ -56,11 +60,92 @@ std::string write_file_atomically(const std::string& path, const std::string& co
   return {};
 }
 
-namespace {
-bool is_notes_file(const fs::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".md" || ext == ".markdown";
+bool is_generic(std::string_view path) noexcept {
+  // On POSIX a path's generic form differs from it only where slashes are repeated.
+  return fs::path::preferred_separator == '/' && path.find("//") == std::string_view::npos;
 }
+
+std::string parent_of_generic(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return {};
+  return std::string(path.substr(0, slash == 0 ? 1 : slash));
+}
+
+namespace {
+
+// Whether a file name's extension (fs::path::extension(): from its last dot, unless that is its
+// first character) is .md or .markdown.
+bool is_notes_name(std::string_view name) {
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  const std::string_view extension = name.substr(dot);
+  return extension == ".md" || extension == ".markdown";
+}
+
+}  // namespace
+
+namespace {
+
+// What a folder entry is, following a symbolic link for `is_directory` and `is_regular` as
+// fs::directory_entry's is_directory() and is_regular_file() do; `is_folder` is whether the
+// walk goes into it (a folder itself, not a link to one, as recursive_directory_iterator).
+struct entry_kind {
+  bool is_folder = false;
+  bool is_directory = false;
+  bool is_regular = false;
+};
+
+entry_kind kind_of(const std::string& path, unsigned char type) {
+  entry_kind k;
+  struct stat st {};
+  if (type == DT_UNKNOWN) {
+    if (::lstat(path.c_str(), &st) != 0) return k;
+    type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
+  }
+  if (type == DT_DIR) k.is_folder = k.is_directory = true;
+  if (type == DT_REG) k.is_regular = true;
+  if (type == DT_LNK && ::stat(path.c_str(), &st) == 0) {
+    k.is_directory = S_ISDIR(st.st_mode);
+    k.is_regular = S_ISREG(st.st_mode);
+  }
+  return k;
+}
+
+// Adds the notes in the open folder `dir` (at `folder`) and under it to `files`, then closes
+// it. Notes are found as fs::recursive_directory_iterator with skip_permission_denied finds
+// them, without building an fs::path per entry (which parses the whole path each time). A
+// folder that may not be read is skipped. Any other error ends the walk where it is, with what
+// was found so far, as it ended the iterator's: that turns into the end iterator, so the loop
+// that used it never saw the error. False then.
+bool walk(DIR* dir, const std::string& folder, std::vector<std::string>& files) {
+  const std::string prefix = folder.back() == '/' ? folder : folder + '/';
+  bool go_on = true;
+  for (;;) {
+    errno = 0;
+    const dirent* entry = ::readdir(dir);
+    if (entry == nullptr) {
+      go_on = errno == 0 || errno == EACCES;
+      break;
+    }
+    const std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    std::string path = prefix;
+    path.append(name);
+    const entry_kind kind = kind_of(path, entry->d_type);
+    if (kind.is_directory && (name == "node_modules" || (name.size() > 1 && name[0] == '.'))) continue;
+    if (kind.is_regular && is_notes_name(name)) files.push_back(is_generic(path) ? path : fs::path(path).generic_string());
+    if (kind.is_folder) {
+      DIR* inner = ::opendir(path.c_str());
+      if (inner == nullptr ? errno != EACCES : !walk(inner, path, files)) {
+        go_on = false;
+        break;
+      }
+    }
+  }
+  ::closedir(dir);
+  return go_on;
+}
+
 }  // namespace
 
 std::vector<std::string> collect_notes(const std::string& path, std::string& error) {
@@ -75,22 +160,12 @@ std::vector<std::string> collect_notes(const std::string& path, std::string& err
     files.push_back(path);
     return files;
   }
-  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) {
-    error = "cannot read directory: " + ec.message();
+  // The folder itself must open, unless it may not be read, which gives no notes.
+  if (DIR* top = ::opendir(path.c_str())) {
+    walk(top, path, files);
+  } else if (errno != EACCES) {
+    error = "cannot read directory: " + std::error_code(errno, std::generic_category()).message();
     return files;
-  }
-  for (; it != end; it.increment(ec)) {
-    if (ec) {
-      error = "cannot read directory: " + ec.message();
-      break;
-    }
-    const std::string name = it->path().filename().string();
-    if (it->is_directory(ec) && (name == "node_modules" || (name.size() > 1 && name[0] == '.'))) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec) && is_notes_file(it->path())) files.push_back(it->path().generic_string());
   }
   std::sort(files.begin(), files.end());
   return files;

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace notequiz::cli {
@@ -17,6 +18,12 @@ read_result read_file(const std::string& path);
 // Writes `content` to a temporary file beside `path`, then renames it over `path`.
 // Returns an empty string on success, else the reason.
 std::string write_file_atomically(const std::string& path, const std::string& content);
+
+// Whether `path` is its own generic form (fs::path(path).generic_string()), as nearly every
+// path is on POSIX; then parent_of_generic(path) is fs::path(path).parent_path()'s. Both
+// without building an fs::path, which parses the path into its parts.
+bool is_generic(std::string_view path) noexcept;
+std::string parent_of_generic(std::string_view path);
 
 // Markdown files under `path` (recursively, `*.md` and `*.markdown`, sorted), or `path` itself
 // when it is a file. `error` is set when `path` cannot be read.

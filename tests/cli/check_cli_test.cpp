@@ -191,6 +191,20 @@ TEST(CheckCommand, QuietPrintsErrorsOnly) {
   EXPECT_EQ(r.out.find("warning"), std::string::npos);
 }
 
+TEST(CheckCommand, QuietStillCountsTheWarningsItDoesNotPrint) {
+  const auto loud = run_cli({"check", "--format", "json", seed});
+  const auto quiet = run_cli({"check", "--quiet", "--format", "json", seed});
+  EXPECT_EQ(json::parse(quiet.out)["summary"], json::parse(loud.out)["summary"]) << quiet.out;
+  EXPECT_GT(json::parse(quiet.out)["summary"]["warnings"].get<int>(), 0);
+  const std::string dir = scratch("quiet-warnings");
+  write_file(dir + "/w.md", "## Q\n\n```go\n这是一段说明文字\n```\n\n<b>x</b>\n");
+  const auto over = run_cli({"check", "--quiet", "--max-warnings", "1", "w.md"}, dir);
+  EXPECT_EQ(over.exit_code, 1);
+  EXPECT_EQ(over.out, "");
+  EXPECT_EQ(over.err, "notequiz check: 2 warnings, more than --max-warnings 1\n");
+  EXPECT_EQ(run_cli({"check", "--quiet", "--max-warnings", "2", "w.md"}, dir).exit_code, 0);
+}
+
 TEST(CheckCommand, UsesColourOnATerminalOnlyAndNeverWithNoColor) {
   // `script` gives the command a terminal; its output comes back through a pipe.
   auto on_terminal = [](const std::string& env) {
@@ -338,6 +352,30 @@ TEST(CheckCommand, ReportsBadInputsByPathAndStillChecksTheOthers) {
             "2 files checked, 2 cards: 7 errors, 0 warnings\n");
 }
 
+TEST(CheckCommand, FindsNotesInFoldersAsTheyAreNamedSkippingHiddenFoldersAndNodeModules) {
+  const std::string dir = scratch("walk");
+  for (const char* name : {"a.md", "b.markdown", "sub/c.md", "sub/deeper/d.md", ".e.md", ".md", "f.MD", "g.md.txt",
+                           ".hidden/h.md", "node_modules/i.md", "sub/node_modules/j.md", "sub/.k/l.md"}) {
+    write_file(dir + "/notes/" + name, "## Q\n");  // an empty answer: an error that names the file
+  }
+  fs::create_symlink("sub", dir + "/notes/linked");
+  fs::create_symlink("a.md", dir + "/notes/alias.md");
+  const std::vector<std::string> expected = {"notes/.e.md", "notes/a.md", "notes/alias.md", "notes/b.markdown", "notes/sub/c.md",
+                                             "notes/sub/deeper/d.md"};
+  for (const std::string input : {"notes", "notes/", "notes//", "./notes", "notes/./"}) {
+    const auto r = run_cli({"check", input}, dir);
+    std::vector<std::string> paths;
+    for (const auto& line : lines_of(r.out)) {
+      if (line.find(": error:") != std::string::npos) paths.push_back(line.substr(0, line.find(':')));
+    }
+    std::vector<std::string> shown = expected;
+    if (input == "notes/./") {
+      for (auto& p : shown) p.insert(6, "./");
+    }
+    EXPECT_EQ(paths, shown) << input << "\n" << r.out;
+  }
+}
+
 TEST(CheckCommand, ExitsTwoWhenNothingCouldBeRead) {
   const std::string dir = scratch("nothing");
   fs::create_directories(dir + "/empty");
@@ -367,6 +405,22 @@ TEST(CheckCommand, ChecksLinksBetweenNotesAcrossTheCorpus) {
   EXPECT_EQ(places(r.out, "a.md"), (std::vector<std::string>{"3 NQ004/broken-link", "3 NQ004/broken-link"})) << r.out;
   EXPECT_NE(r.out.find("no heading in sub/b.md has the anchor `#what-is-rust`"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("link target `sub/Pic.png` not found (looked for sub/Pic.png)"), std::string::npos) << r.out;
+}
+
+TEST(CheckCommand, FindsLinkedFilesByTheirExactNamesWhetherOrNotTheyAreThere) {
+  const std::string dir = scratch("exact-names");
+  write_file(dir + "/a.md",
+             "## Q\n\n![here](img/here.png) ![case](img/Here.png) ![gone](img/gone.png) ![no folder](none/x.png)\n"
+             "![under a file](a.md/x.png) ![dangling](img/dangling.png) ![up](../notequiz-check-exact-names/img/here.png)\n");
+  write_file(dir + "/img/here.png", "not really");
+  fs::create_symlink("nowhere.png", dir + "/img/dangling.png");
+  const auto r = run_cli({"check", "a.md"}, dir);
+  EXPECT_EQ(places(r.out, "a.md"), (std::vector<std::string>{"3 NQ003/missing-image", "3 NQ003/missing-image",
+                                                             "3 NQ003/missing-image", "4 NQ003/missing-image"}))
+      << r.out;
+  for (const char* missing : {"img/Here.png", "img/gone.png", "none/x.png", "a.md/x.png"}) {
+    EXPECT_NE(r.out.find(std::string("(looked for ") + missing + ")"), std::string::npos) << missing << "\n" << r.out;
+  }
 }
 
 TEST(CheckCommand, PrintsEachFileAsCheckedThenLateCrossFileFindingsGroupedByFileThenTheSummary) {

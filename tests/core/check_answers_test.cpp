@@ -28,6 +28,17 @@ TEST(CheckEmptyAnswer, FiresOnPlaceholdersInEnglishAndChinese) {
   }
 }
 
+TEST(CheckEmptyAnswer, FindsPlaceholdersWithinAnyDecorationAndAfterLongColonPrefixes) {
+  for (const std::string answer : {"- > **_TODO_**:", "1. 【未完待续】。", "`???`", "tba：也许以后再写这一段很长很长的说明", "*wip: later, much later*",
+                                   "xxx: and a very long explanation that goes on for more than forty bytes of text"}) {
+    const auto r = check("##### Q\n\n" + answer + "\n");
+    ASSERT_EQ(found(r), (std::vector<std::string>{"empty-answer@1"})) << answer;
+  }
+  for (const std::string answer : {"TODOs are kept in a list", "todo list", "xxxx", "未完待续。还有很多", "?!?", "....."}) {
+    EXPECT_TRUE(check("##### Q\n\n" + answer + "\n").diagnostics.empty()) << answer;
+  }
+}
+
 TEST(CheckEmptyAnswer, StaysQuietOnShortRealAnswers) {
   for (const std::string answer : {"无", "No.", "Todo lists are kept in a slice.", "`nil`", "```\nx\n```"}) {
     EXPECT_TRUE(check("##### Q\n\n" + answer + "\n").diagnostics.empty()) << answer;

@@ -56,3 +56,14 @@ TEST(CheckDirectives, TreatACommentThatClosesInsideTheMarkerAsAPlainComment) {
   // One more dash leaves `notequiz-` with no directive after it: reported, not ignored.
   EXPECT_EQ(found(check("<!-- notequiz--->\n## Q\n\nA\n")), (std::vector<std::string>{"unknown-rule@1"}));
 }
+
+TEST(CheckDirectives, AreFoundAfterSpacesAndTabsOnlyRightInsideTheirComment) {
+  EXPECT_TRUE(check("<!--\t notequiz-disable-next-line empty-answer -->\n## Q1\n\n## Q2\n\nA\n").diagnostics.empty());
+  EXPECT_TRUE(check("<!--<!--notequiz-disable empty-answer -->\n## Q1\n\n## Q2\n\nA\n").diagnostics.empty());
+  // Other text before the marker makes it a plain comment.
+  EXPECT_EQ(found(check("<!-- x notequiz-disable empty-answer -->\n## Q1\n\n## Q2\n\nA\n")),
+            (std::vector<std::string>{"empty-answer@2"}));
+  EXPECT_EQ(found(check("<!--\nnotequiz-disable empty-answer -->\n## Q1\n\n## Q2\n\nA\n")),
+            (std::vector<std::string>{"empty-answer@3"}));
+  EXPECT_EQ(found(check("## Q1\n\nA\n<!-- notequiz-disable empty-answer")), (std::vector<std::string>{}));
+}

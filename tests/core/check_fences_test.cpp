@@ -63,6 +63,13 @@ TEST(CheckFenceLanguage, StaysQuietOnCodeWithChineseCommentsAndStrings) {
   EXPECT_TRUE(r.diagnostics.empty()) << found(r).size();
 }
 
+TEST(CheckFenceLanguage, CountsChineseAfterStringsAsProseButNotInAnUnclosedStringOrATrailingComment) {
+  const std::string prose = "fmt.Println(\"你好\") 世界\n\"引号\" 然后中文\n`反引号` 中文\nx := 1\n";
+  EXPECT_EQ(found(check("## Q\n\n```go\n" + prose + "```\n")), (std::vector<std::string>{"fence-language@3"}));
+  const std::string code = "s := \"未闭合 中文\nx := 1 // 中文\ny := 2\t# 中文\nz := `反引号 中文` // 注释\n";
+  EXPECT_TRUE(check("## Q\n\n```go\n" + code + "```\n").diagnostics.empty());
+}
+
 TEST(CheckFenceLanguage, StaysQuietOnTheBundledSliceAnswerAStructWithItsExplanation) {
   const std::string deck = read_source_file("content/go-interview.md");
   const auto r = check(deck, "content/go-interview.md");

@@ -22,6 +22,13 @@ TEST(CheckRawHtml, LeavesCodeCommentsAutolinksAndGenericsAlone) {
   EXPECT_TRUE(check(notes).diagnostics.empty()) << found(check(notes)).size();
 }
 
+TEST(CheckRawHtml, StartsABlockAfterEveryBlankLineEvenFarFromAnyTag) {
+  const auto r = check("## Q\n\n<b>x</b>\nplain\n<i>same block</i>\n\nplain\nmore\n\n\nstill plain\n<i>new block</i>\n\n```\n<b>code\n```\n"
+                       "<!-- a comment\n\n<b>inside</b>\n--> <kbd>after</kbd>\n");
+  EXPECT_EQ(found(r), (std::vector<std::string>{"raw-html@3", "raw-html@12", "raw-html@20"}));
+  EXPECT_EQ(r.diagnostics[2].column, 5u);
+}
+
 TEST(CheckChoices, FireOnNoCheckedOptionAndOnASingleOption) {
   EXPECT_EQ(found(check("### Q\n\n- [ ] a\n- [ ] b\n")), (std::vector<std::string>{"choice-no-correct@1"}));
   const auto one = check("### Q\n\n- [x] a\n");
@@ -49,6 +56,9 @@ TEST(CheckEncoding, WarnsAboutMixedLineEndingsAtTheFirstOddOne) {
   ASSERT_EQ(found(r), (std::vector<std::string>{"encoding@4"}));
   EXPECT_EQ(r.diagnostics[0].message, "mixed line endings: 4 lines end with CRLF, 1 with LF; this is the first LF");
   EXPECT_TRUE(check("## Q\r\n\r\nA\r\n").diagnostics.empty());
+  EXPECT_TRUE(check("## Q\n\nA\nno carriage return at all\n").diagnostics.empty());
+  EXPECT_EQ(found(check("## Q\n\nA\nB\r\n")), (std::vector<std::string>{"encoding@4"}));
+  EXPECT_EQ(found(check("## Q\n\nA\rB\n")), (std::vector<std::string>{}));  // a lone CR ends no line
 }
 
 TEST(CheckParserRules, KeepTheirNamesAndPositions) {

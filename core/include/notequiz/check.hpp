@@ -8,6 +8,7 @@
 /// memory does not grow with the size of the notes. The core never touches the file system: whether a linked file
 /// exists is asked through a callback.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -15,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "notequiz/diagnostic.hpp"
@@ -97,6 +99,10 @@ struct check_file_options {
   /// Whether file_report::fixes is filled in. A caller that never applies fixes (`notequiz
   /// check` without --fix) saves building an edit per fixable problem; the diagnostics are the same.
   bool fixes = true;
+  /// The least severe problems to report: less severe ones are only counted, in
+  /// file_report::left_out, and their messages are never built (`notequiz check --quiet`
+  /// prints errors only). Ignored while `fixes` is true: every fix belongs to a diagnostic.
+  severity least_severity = severity::info;
 };
 
 /// A mechanical fix: replace `length` bytes at `offset` (into the checked bytes) by `replacement`.
@@ -135,6 +141,9 @@ struct file_report {
   std::vector<text_edit> fixes;         ///< sorted by offset, never overlapping
   std::size_t cards = 0;
   cross_file_facts facts;
+  /// How many problems were left out as less severe than check_file_options::least_severity,
+  /// indexed by severity (error, warning, info); all 0 when nothing was left out.
+  std::array<std::size_t, 3> left_out{};
 };
 
 /// Checks one note (any bytes; a BOM and CRLF are understood). Parses it once. Never throws.
@@ -142,6 +151,18 @@ struct file_report {
 /// problems switched off by the configuration or by `<!-- notequiz-disable ... -->`
 /// comments are left out.
 file_report check_file(std::string_view markdown, const check_file_options& options);
+
+namespace detail {
+/// check_file for text whose byte after the end is a readable NUL (a std::string's).
+file_report check_terminated_file(std::string_view markdown, const check_file_options& options);
+}  // namespace detail
+
+/// The same for a std::string: like parse_notes, the note is parsed where it is, not copied
+/// first. A template, so that it is chosen for std::string only.
+template <typename String, typename = std::enable_if_t<std::is_same_v<String, std::string>>>
+file_report check_file(const String& markdown, const check_file_options& options) {
+  return detail::check_terminated_file(markdown, options);
+}
 
 /// `markdown` with `fixes` applied; every other byte is kept as it was.
 std::string apply_fixes(std::string_view markdown, const std::vector<text_edit>& fixes);

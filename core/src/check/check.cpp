@@ -1,6 +1,7 @@
 // check_file: one parse, one line scan, then every rule over what they produced.
 
 #include <algorithm>
+#include <cstdint>
 
 #include "check_context.hpp"
 #include "parsed_text.hpp"
@@ -10,9 +11,12 @@ namespace notequiz {
 
 namespace detail {
 
-std::optional<severity> check_context::configured(rule r) const noexcept {
-  if (options.config) return options.config->severity_of(index_of(r));
-  return check_rules()[index_of(r)].default_severity;
+check_context::check_context(std::string_view checked_text, std::size_t offset_in_file, bool can_fix,
+                             const line_scanner& s, const parse_result& p, const check_file_options& o)
+    : text(checked_text), base_offset(offset_in_file), fixes_allowed(can_fix), scanner(s), parsed(p), options(o) {
+  for (std::size_t i = 0; i < rule_count; ++i) {
+    severities_[i] = options.config ? options.config->severity_of(i) : check_rules()[i].default_severity;
+  }
 }
 
 std::optional<severity> check_context::effective(rule r, std::uint32_t line) const noexcept {
@@ -21,31 +25,58 @@ std::optional<severity> check_context::effective(rule r, std::uint32_t line) con
   return s;
 }
 
-found_problem& check_context::report(rule r, std::uint32_t line, std::uint32_t column, std::string message,
+std::optional<severity> check_context::effective(rule r, std::uint32_t line,
+                                                 std::optional<severity> default_override) const noexcept {
+  const std::optional<severity> s = effective(r, line);
+  if (!s || !default_override) return s;
+  const bool default_level = !options.config || options.config->levels.size() <= index_of(r) ||
+                             options.config->levels[index_of(r)] == rule_level::default_level;
+  return default_level ? default_override : s;
+}
+
+bool check_context::leaves_out(rule r, std::uint32_t line, std::optional<severity> default_override) {
+  last_left_out_ = false;
+  if (!suppressions_known) return false;
+  const std::optional<severity> s = effective(r, line, default_override);
+  if (s && only_counted(*s)) ++left_out[static_cast<std::size_t>(*s)];
+  last_left_out_ = !s || only_counted(*s);
+  return last_left_out_;
+}
+
+found_problem* check_context::report(rule r, std::uint32_t line, std::uint32_t column, std::string message,
                                      std::optional<severity> default_override) {
-  found_problem p;
+  if (leaves_out(r, line, default_override)) return nullptr;
+  return &add(r, line, column, std::move(message), default_override);
+}
+
+found_problem& check_context::add(rule r, std::uint32_t line, std::uint32_t column, std::string message,
+                                  std::optional<severity> default_override) {
+  // Notes with problems tend to have several: room for a few from the first one on.
+  if (found.capacity() == 0) found.reserve(16);
+  found_problem& p = found.emplace_back();
   p.which = r;
   p.default_override = default_override;
-  p.problem.rule = std::string(check_rules()[index_of(r)].name);
+  p.problem.rule = check_rules()[index_of(r)].name;
   p.problem.line = line;
   p.problem.column = column;
   p.problem.message = std::move(message);
-  found.push_back(std::move(p));
-  return found.back();
+  return p;
 }
 
-void check_context::fix_last(std::size_t offset, std::size_t length, std::string replacement) {
-  if (!fixes_allowed || found.empty()) return;
-  fixes.push_back({base_offset + offset, length, std::move(replacement), found.size() - 1});
+void check_context::fix_last(std::size_t offset, std::size_t length, std::string_view replacement) {
+  if (!fixes_allowed || found.empty() || last_left_out_) return;
+  fixes.push_back({base_offset + offset, length, std::string(replacement), found.size() - 1});
 }
 
-std::string excerpt(std::string_view text, std::size_t max_bytes) {
+excerpt_piece excerpted(std::string_view text, std::size_t max_bytes) noexcept {
   text = trim(text);
-  if (text.size() <= max_bytes) return std::string(text);
+  if (text.size() <= max_bytes) return {text, false};
   std::size_t cut = max_bytes;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-  return std::string(text.substr(0, cut)) + "…";
+  return {text.substr(0, cut), true};
 }
+
+std::string excerpt(std::string_view text, std::size_t max_bytes) { return message(excerpted(text, max_bytes)); }
 
 namespace {
 
@@ -55,9 +86,10 @@ void take_parser_diagnostics(check_context& ctx) {
     const rule_info* info = find_rule(d.rule);
     if (!info) continue;
     const auto r = static_cast<rule>(info - check_rules().data());
-    found_problem& p = ctx.report(r, d.line, d.column, d.message, d.severity);
-    p.problem.end_line = d.end_line;
-    p.problem.end_column = d.end_column;
+    if (found_problem* p = ctx.report(r, d.line, d.column, [&] { return d.message; }, d.severity)) {
+      p->problem.end_line = d.end_line;
+      p->problem.end_column = d.end_column;
+    }
   }
 }
 
@@ -65,24 +97,38 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
   file_report report;
   report.path = options.path;
   report.cards = ctx.parsed.deck.cards.size();
-  report.diagnostics.reserve(ctx.found.size());
-  std::vector<std::size_t> kept_as(ctx.found.size(), SIZE_MAX);
-  std::vector<std::size_t> order(ctx.found.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const diagnostic& x = ctx.found[a].problem;
-    const diagnostic& y = ctx.found[b].problem;
-    return x.line != y.line ? x.line < y.line : x.column < y.column;
-  });
-  for (std::size_t i : order) {
+  // The problems kept (not off, not disabled where they are), by line, then column, then the
+  // order they were found in: one sort of small keys, no temporary buffer.
+  struct kept_problem {
+    std::uint64_t place;  // line, then column
+    std::size_t index;    // in ctx.found
+  };
+  std::vector<kept_problem> order;
+  order.reserve(ctx.found.size());
+  bool in_order = true;
+  for (std::size_t i = 0; i < ctx.found.size(); ++i) {
     found_problem& p = ctx.found[i];
-    std::optional<severity> s = ctx.configured(p.which);
-    if (!s || ctx.disabled.suppressed(p.which, p.problem.line)) continue;
-    const bool default_level = !options.config || options.config->levels.size() <= index_of(p.which) ||
-                               options.config->levels[index_of(p.which)] == rule_level::default_level;
-    p.problem.severity = default_level && p.default_override ? *p.default_override : *s;
-    kept_as[i] = report.diagnostics.size();
-    report.diagnostics.push_back(std::move(p.problem));
+    const std::optional<severity> s = ctx.effective(p.which, p.problem.line, p.default_override);
+    if (!s) continue;
+    if (ctx.only_counted(*s)) {
+      ++ctx.left_out[static_cast<std::size_t>(*s)];
+      continue;
+    }
+    p.problem.severity = *s;
+    const std::uint64_t place = (std::uint64_t{p.problem.line} << 32) | p.problem.column;
+    if (!order.empty() && place < order.back().place) in_order = false;
+    order.push_back({place, i});
+  }
+  if (!in_order) {
+    std::sort(order.begin(), order.end(), [](const kept_problem& a, const kept_problem& b) {
+      return a.place != b.place ? a.place < b.place : a.index < b.index;
+    });
+  }
+  report.diagnostics.reserve(order.size());
+  std::vector<std::size_t> kept_as(ctx.fixes.empty() ? 0 : ctx.found.size(), SIZE_MAX);
+  for (const kept_problem& k : order) {
+    if (!kept_as.empty()) kept_as[k.index] = report.diagnostics.size();
+    report.diagnostics.push_back(std::move(ctx.found[k.index].problem));
   }
   report.fixes.reserve(ctx.fixes.size());
   for (auto& f : ctx.fixes) {
@@ -101,6 +147,7 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
   }
   report.fixes.erase(report.fixes.begin() + static_cast<std::ptrdiff_t>(kept), report.fixes.end());
   report.facts = std::move(ctx.facts);
+  report.left_out = ctx.left_out;
   return report;
 }
 
@@ -108,7 +155,9 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
 
 }  // namespace detail
 
-file_report check_file(std::string_view markdown, const check_file_options& options) {
+namespace {
+
+file_report check_text(std::string_view markdown, const check_file_options& options, bool nul_terminated) {
   parse_options parse;
   parse.source_path = options.path;
   parse.card_content = false;  // no rule reads the cards' HTML or markdown
@@ -116,11 +165,12 @@ file_report check_file(std::string_view markdown, const check_file_options& opti
   // Rules read the same valid UTF-8 and the same lines the parser read, without a BOM; fixes
   // need the file's own bytes, so there are none when the parser had to replace some.
   detail::parsed_text source;
-  const parse_result parsed = detail::parse_notes(markdown, parse, source);
+  parse_result parsed = detail::parse_notes(markdown, parse, source, nul_terminated);
   const std::size_t offset = markdown.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 
   detail::check_context ctx(source.text, offset, source.own_bytes && options.fixes, *source.scanner, parsed, options);
   detail::read_directives(ctx);
+  ctx.suppressions_known = true;
   detail::take_parser_diagnostics(ctx);
   detail::check_encoding(ctx, markdown);
   detail::check_answers(ctx);
@@ -130,7 +180,21 @@ file_report check_file(std::string_view markdown, const check_file_options& opti
   detail::check_headings(ctx);
   detail::check_choices(ctx);
   detail::check_raw_html(ctx);
+  // The corpus keeps the questions' titles: moved out of the cards now that no rule reads them.
+  for (std::size_t i = 0; i < ctx.facts.questions.size(); ++i) {
+    ctx.facts.questions[i].title = std::move(parsed.deck.cards[ctx.question_cards[i]].title);
+  }
   return detail::build_report(ctx, options);
+}
+
+}  // namespace
+
+file_report check_file(std::string_view markdown, const check_file_options& options) {
+  return check_text(markdown, options, false);
+}
+
+file_report detail::check_terminated_file(std::string_view markdown, const check_file_options& options) {
+  return check_text(markdown, options, true);
 }
 
 std::string apply_fixes(std::string_view markdown, const std::vector<text_edit>& fixes) {

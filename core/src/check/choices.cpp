@@ -14,11 +14,16 @@ void check_choices(check_context& ctx) {
     const auto& p = c.position;
     if (no_correct && std::none_of(c.options.begin(), c.options.end(), [](const choice_option& o) { return o.correct; })) {
       ctx.report(rule::choice_no_correct, p.line, p.column,
-                 "choice question \"" + excerpt(c.title) + "\" has no checked option: mark the right one(s) with [x]");
+                 [&] {
+                   return message("choice question \"", excerpted(c.title),
+                                  "\" has no checked option: mark the right one(s) with [x]");
+                 });
     }
     if (one_option && c.options.size() == 1) {
       ctx.report(rule::choice_one_option, p.line, p.column,
-                 "choice question \"" + excerpt(c.title) + "\" has a single option: there is nothing to choose");
+                 [&] {
+                   return message("choice question \"", excerpted(c.title), "\" has a single option: there is nothing to choose");
+                 });
     }
   }
 }

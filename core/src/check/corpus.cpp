@@ -85,15 +85,15 @@ void check_corpus::add(file_report& report) {
     const auto [first, fresh] = s.questions.emplace(q.key, place{file, q.line});
     if (fresh || first.file == file || !q.report_as) continue;
     added.push_back(make(detail::rule::duplicate_question, *q.report_as, q.line, q.column,
-                       "question \"" + detail::excerpt(q.title) + "\" is also asked in " + s.paths[first.file] + ":" +
-                           std::to_string(first.line)));
+                         detail::message("question \"", detail::excerpted(q.title), "\" is also asked in ", s.paths[first.file],
+                                         ':', first.line)));
   }
   if (!facts.deck_id.empty()) {
     const auto [it, fresh] = s.deck_ids.emplace(facts.deck_id, place{file, facts.deck_id_line});
     if (!fresh && it->second.file != file && facts.deck_id_report_as) {
       added.push_back(make(detail::rule::duplicate_id, *facts.deck_id_report_as, facts.deck_id_line, 1,
-                         "deck id `" + facts.deck_id + "` is also pinned in " + s.paths[it->second.file] + ":" +
-                             std::to_string(it->second.line) + "; progress of the two decks would be mixed up"));
+                           detail::message("deck id `", facts.deck_id, "` is also pinned in ", s.paths[it->second.file], ':',
+                                           it->second.line, "; progress of the two decks would be mixed up")));
     }
   }
   merge_sorted(report.diagnostics, std::move(added));
@@ -116,7 +116,8 @@ std::vector<located_diagnostic> check_corpus::finish(const read_note_fn& read_no
     if (std::binary_search(it->second.begin(), it->second.end(), detail::fragment_key(link.fragment))) continue;
     found.push_back({s.paths[pending.file],
                      make(detail::rule::broken_link, link.report_as, link.line, link.column,
-                          "no heading in " + link.target + " has the anchor `#" + detail::excerpt(link.fragment, 60) + "`")});
+                          detail::message("no heading in ", link.target, " has the anchor `#", detail::excerpted(link.fragment, 60),
+                                          '`'))});
   }
   s.links.clear();
   return found;

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <vector>
 
-#include "anchors.hpp"
 #include "card_id.hpp"
 #include "check_context.hpp"
 #include "text.hpp"
+#include "title_key.hpp"
 
 namespace notequiz::detail {
 
@@ -37,7 +37,7 @@ void check_duplicates(check_context& ctx) {
   for (std::uint32_t i = 0; i < cards.size(); ++i) {
     // Card titles come whitespace-collapsed from the parser.
     const std::string_view normalized = normalize_collapsed_title(cards[i].title);
-    if (!normalized.empty()) keyed.emplace_back(hash_key(normalized), i);
+    if (!normalized.empty()) keyed.emplace_back(title_key(normalized), i);
   }
   std::vector<std::pair<std::uint64_t, std::uint32_t>> by_key = keyed;
   std::sort(by_key.begin(), by_key.end());
@@ -47,15 +47,18 @@ void check_duplicates(check_context& ctx) {
                                                                                      : by_key[k].second;
   }
   ctx.facts.questions.reserve(keyed.size());
+  ctx.question_cards.reserve(keyed.size());
   for (const auto& [key, i] : keyed) {
     const card& c = cards[i];
     if (report_here && first_asked[i] != i) {
-      ctx.report(rule::duplicate_question, c.position.line, c.position.column,
-                 "question \"" + excerpt(c.title) + "\" is also asked at line " +
-                     std::to_string(cards[first_asked[i]].position.line));
+      const card& first = cards[first_asked[i]];
+      ctx.report(rule::duplicate_question, c.position.line, c.position.column, [&] {
+        return message("question \"", excerpted(c.title), "\" is also asked at line ", first.position.line);
+      });
     }
-    ctx.facts.questions.push_back({key, c.position.line, c.position.column, c.title,
+    ctx.facts.questions.push_back({key, c.position.line, c.position.column, {},  // the title comes at the end (check.cpp)
                                    ctx.effective(rule::duplicate_question, c.position.line)});
+    ctx.question_cards.push_back(i);
   }
   if (const std::uint32_t line = pinned_deck_id_line(ctx)) {
     ctx.facts.deck_id = ctx.parsed.deck.id;

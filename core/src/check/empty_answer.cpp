@@ -1,7 +1,9 @@
 // empty-answer: a question whose answer says nothing: no lines at all, only an empty fence,
 // whitespace, comments, or a placeholder such as TODO or 待补充.
 
+#include <algorithm>
 #include <cctype>
+#include <cstddef>
 
 #include "check_context.hpp"
 #include "text.hpp"
@@ -15,9 +17,23 @@ constexpr std::string_view placeholders[] = {
     "待补充", "待完善", "待续", "待更新", "待定", "待写", "暂无", "未完成", "未完待续", "略",
 };
 
-bool starts_with(std::string_view s, std::string_view prefix) noexcept { return s.substr(0, prefix.size()) == prefix; }
+// The longest placeholder: a line whose text is longer can only be one that starts with a word
+// placeholder and a colon ("TODO: ...").
+constexpr std::size_t longest_placeholder = [] {
+  std::size_t longest = 0;
+  for (std::string_view p : placeholders) longest = std::max(longest, p.size());
+  return longest;
+}();
+static_assert(longest_placeholder >= 8, "room for the longest word placeholder and a full-width colon");
+
+// The answer lines of every question are looked at: a first byte that differs rules a prefix
+// or suffix out before any comparison of strings.
+bool starts_with(std::string_view s, std::string_view prefix) noexcept {
+  return s.size() >= prefix.size() && (prefix.empty() || s[0] == prefix[0]) && s.substr(0, prefix.size()) == prefix;
+}
 bool ends_with(std::string_view s, std::string_view suffix) noexcept {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) &&
+         s.substr(s.size() - suffix.size()) == suffix;
 }
 
 // Without list markers, emphasis, brackets and closing punctuation around it.
@@ -46,13 +62,16 @@ std::string_view placeholder_in(std::string_view line) {
   std::string_view s = strip_decoration(line);
   // "TBD." but not "...": a full stop after a word.
   if (s.size() > 1 && s.back() == '.' && s[s.size() - 2] != '.') s.remove_suffix(1);
-  std::string lower(s.substr(0, 40));
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Lower-cased as far as any placeholder reaches: the text itself when it is no longer.
+  char lowered[longest_placeholder];
+  const std::size_t size = std::min(s.size(), sizeof lowered);
+  for (std::size_t i = 0; i < size; ++i) lowered[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  const std::string_view lower(lowered, size);
   for (std::string_view p : placeholders) {
-    if (lower == p) return p;
+    if (s.size() == p.size() && lower == p) return p;
     // "TODO: explain this" is still only a promise.
     if (std::isalpha(static_cast<unsigned char>(p[0])) && starts_with(lower, p) &&
-        (starts_with(std::string_view(lower).substr(p.size()), ":") || starts_with(std::string_view(lower).substr(p.size()), "："))) {
+        (starts_with(lower.substr(p.size()), ":") || starts_with(lower.substr(p.size()), "："))) {
       return p;
     }
   }
@@ -93,19 +112,21 @@ void check_answers(check_context& ctx) {
       }
     }
     if (said_something) continue;
-    std::string message = "question \"" + excerpt(c.title) + "\" has ";
+    const excerpt_piece title = excerpted(c.title);
     if (!placeholder.empty()) {
       std::string shown(placeholder);
       if (std::isalpha(static_cast<unsigned char>(shown[0]))) {
         for (char& ch : shown) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       }
-      message += "only a placeholder (" + shown + ") for an answer";
-    } else if (fence) {
-      message += "only an empty code block for an answer";
+      ctx.report(rule::empty_answer, p.line, p.column,
+                 [&] { return message("question \"", title, "\" has only a placeholder (", shown, ") for an answer"); });
     } else {
-      message += "no answer";
+      ctx.report(rule::empty_answer, p.line, p.column,
+                 [&] {
+                   return message("question \"", title, "\" has ",
+                                  fence ? "only an empty code block for an answer" : "no answer");
+                 });
     }
-    ctx.report(rule::empty_answer, p.line, p.column, std::move(message));
   }
 }
 

@@ -42,8 +42,13 @@ int usual_question_level(const check_context& ctx) {
 
 void check_syntax(check_context& ctx) {
   const int question_level = usual_question_level(ctx);
-  for (std::uint32_t l = 1; l <= ctx.scanner.line_count(); ++l) {
-    if (ctx.scanner.at(l).kind != line_kind::text) continue;
+  const std::uint32_t count = ctx.scanner.line_count();
+  for (std::uint32_t l = 1; l <= count; ++l) {
+    const scanned_line& s = ctx.scanner.at(l);
+    if (s.kind != line_kind::text) continue;
+    // Only a line whose text starts with '#' can be meant as a heading: one not indented at all
+    // is ruled out by its first byte.
+    if (s.indent == 0 && ctx.text[ctx.line_start(l)] != '#') continue;
     const std::string_view line = ctx.line(l);
     std::size_t start = 0;
     const std::uint32_t indent = indent_width(line, &start);
@@ -54,15 +59,14 @@ void check_syntax(check_context& ctx) {
     const bool no_space = after < line.size() && line[after] != ' ' && line[after] != '\t';
     const bool indented = indent > 3 && (question_level == 0 || n == question_level);
     if (!no_space && !indented) continue;
-    std::string message = "`" + excerpt(line.substr(start), 40) + "` is not a heading: ";
-    if (indented && no_space) {
-      message += "it is indented by " + std::to_string(indent) + " spaces and has no space after the #'s";
-    } else if (indented) {
-      message += "it is indented by " + std::to_string(indent) + " spaces (at most 3 are allowed)";
-    } else {
-      message += "put a space after the #'s";
-    }
-    ctx.report(rule::heading_syntax, l, static_cast<std::uint32_t>(start + 1), std::move(message));
+    ctx.report(rule::heading_syntax, l, static_cast<std::uint32_t>(start + 1), [&] {
+      const excerpt_piece shown = excerpted(line.substr(start), 40);
+      if (indented && no_space) {
+        return message('`', shown, "` is not a heading: it is indented by ", indent, " spaces and has no space after the #'s");
+      }
+      if (indented) return message('`', shown, "` is not a heading: it is indented by ", indent, " spaces (at most 3 are allowed)");
+      return message('`', shown, "` is not a heading: put a space after the #'s");
+    });
     const std::size_t at = ctx.line_start(l);
     if (indented) ctx.fix_last(at, start, "");
     if (no_space) ctx.fix_last(at + after, 0, " ");
@@ -71,13 +75,14 @@ void check_syntax(check_context& ctx) {
 
 void check_levels(check_context& ctx) {
   int previous = 0;
-  for (std::uint32_t l = 1; l <= ctx.scanner.line_count(); ++l) {
+  const std::uint32_t count = ctx.scanner.line_count();
+  for (std::uint32_t l = 1; l <= count; ++l) {
     const scanned_line& s = ctx.scanner.at(l);
     int level = 0;
     if (s.kind == line_kind::atx_heading) {
       level = s.heading_level;
-    } else if (s.kind == line_kind::text && s.indent < 4 && l < ctx.scanner.line_count() &&
-               ctx.scanner.at(l + 1).kind == line_kind::text && (l == 1 || ctx.scanner.at(l - 1).kind != line_kind::text)) {
+    } else if (s.kind == line_kind::text && s.indent < 4 && l < count && ctx.scanner.at(l + 1).kind == line_kind::text &&
+               (l == 1 || ctx.scanner.at(l - 1).kind != line_kind::text)) {
       const std::string_view next = trim(ctx.line(l + 1));
       if (!next.empty() && (next[0] == '=' || next[0] == '-') && next.find_first_not_of(next[0]) == std::string_view::npos &&
           ctx.scanner.at(l + 1).indent < 4) {
@@ -89,8 +94,10 @@ void check_levels(check_context& ctx) {
       std::size_t start = 0;
       indent_width(ctx.line(l), &start);
       ctx.report(rule::heading_level, l, static_cast<std::uint32_t>(start + 1),
-                 "heading level jumps from h" + std::to_string(previous) + " to h" + std::to_string(level) +
-                     " (go one level deeper at a time)");
+                 [&] {
+                   return message("heading level jumps from h", static_cast<unsigned>(previous), " to h",
+                                  static_cast<unsigned>(level), " (go one level deeper at a time)");
+                 });
     }
     previous = level;
   }
@@ -104,9 +111,11 @@ void check_levels(check_context& ctx) {
       const int level = heading_level_at(ctx, cards[i].position.line);
       if (level == 0 || expected == 0 || level == expected) continue;
       ctx.report(rule::heading_level, cards[i].position.line, cards[i].position.column,
-                 "question \"" + excerpt(cards[i].title) + "\" is an h" + std::to_string(level) + " but \"" +
-                     excerpt(cards[first].title, 40) + "\" (line " + std::to_string(cards[first].position.line) +
-                     ") in the same section is an h" + std::to_string(expected));
+                 [&] {
+                   return message("question \"", excerpted(cards[i].title), "\" is an h", static_cast<unsigned>(level),
+                                  " but \"", excerpted(cards[first].title, 40), "\" (line ", cards[first].position.line,
+                                  ") in the same section is an h", static_cast<unsigned>(expected));
+                 });
     }
     first = end;
   }

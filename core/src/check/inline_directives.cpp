@@ -16,12 +16,15 @@ bool is_separator(char c) noexcept { return c == ' ' || c == '\t' || c == ','; }
 
 void read_directives(check_context& ctx) {
   const std::string_view text = ctx.text;
+  constexpr std::string_view opener = "<!--";
   constexpr std::string_view marker = "notequiz-";
-  for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + marker.size())) {
-    // Only inside `<!--`, with nothing but spaces between.
-    std::size_t open = at;
-    while (open > 0 && (text[open - 1] == ' ' || text[open - 1] == '\t')) --open;
-    if (open < 4 || text.compare(open - 4, 4, "<!--") != 0) continue;
+  // Comments are rarer than the marker's first letter: each `<!--` is looked at for the marker
+  // after it, with nothing but spaces between.
+  for (std::size_t comment = text.find(opener); comment != std::string_view::npos;
+       comment = text.find(opener, comment + opener.size())) {
+    std::size_t at = comment + opener.size();
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (text.compare(at, marker.size(), marker) != 0) continue;
     const std::uint32_t line = ctx.scanner.lines().line_of(at);
     const line_kind kind = ctx.scanner.at(line).kind;
     if (kind == line_kind::fence_content || kind == line_kind::fence_open || kind == line_kind::front_matter) continue;
@@ -42,8 +45,8 @@ void read_directives(check_context& ctx) {
     else if (word == "disable-next-line") d = directive::disable_next_line;
     else {
       ctx.report(rule::unknown_rule, line, static_cast<std::uint32_t>(at - line_begin + 1),
-                 "unknown directive `notequiz-" + excerpt(word, 40) +
-                     "` (use notequiz-disable, -enable, -disable-line or -disable-next-line)");
+                 message("unknown directive `notequiz-", excerpted(word, 40),
+                         "` (use notequiz-disable, -enable, -disable-line or -disable-next-line)"));
       continue;
     }
 
@@ -60,7 +63,7 @@ void read_directives(check_context& ctx) {
         rules |= 1u << static_cast<std::size_t>(r - check_rules().data());
       } else {
         ctx.report(rule::unknown_rule, line, static_cast<std::uint32_t>(at + i - line_begin + 1),
-                   "unknown rule `" + excerpt(name, 40) + "` in a notequiz-" + std::string(word) + " comment (docs/rules.md lists them)");
+                   message("unknown rule `", excerpted(name, 40), "` in a notequiz-", word, " comment (docs/rules.md lists them)"));
       }
       i = end;
     }

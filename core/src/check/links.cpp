@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <string>
 
 #include "anchors.hpp"
 #include "check_context.hpp"
@@ -24,9 +26,11 @@ std::string scheme_of(std::string_view url) {
 
 void report_unsafe(check_context& ctx, const reference& ref, bool image) {
   ctx.report(rule::unsafe_url, ref.line, ref.column,
-             std::string(image ? "image" : "link") + " URL `" + excerpt(ref.url, 40) + "` uses `" + scheme_of(ref.url) +
-                 ":`, which the quiz drops; only http(s), mailto, tel, ftp, relative URLs" +
-                 (image ? " and data:image/ URLs" : "") + " are kept");
+             [&] {
+               return message(image ? "image" : "link", " URL `", excerpted(ref.url, 40), "` uses `", scheme_of(ref.url),
+                              ":`, which the quiz drops; only http(s), mailto, tel, ftp, relative URLs",
+                              image ? " and data:image/ URLs" : "", " are kept");
+             });
 }
 
 // The note's own anchors, computed the first time a link needs them.
@@ -44,6 +48,12 @@ class own_anchors {
   bool ready_ = false;
 };
 
+// `folder` joined with a link's path, its %XX escapes decoded (most paths have none to decode).
+std::string joined_target(std::string_view folder, std::string_view encoded) {
+  if (encoded.find('%') == std::string_view::npos) return join_path(folder, encoded);
+  return join_path(folder, percent_decode(encoded));
+}
+
 }  // namespace
 
 void check_references(check_context& ctx) {
@@ -52,7 +62,7 @@ void check_references(check_context& ctx) {
   const bool unsafe = ctx.enabled(rule::unsafe_url);
   if (!images && !links && !unsafe) return;
   const std::string_view folder = parent_folder(ctx.options.path);
-  const std::string self = join_path({}, ctx.options.path);
+  std::optional<std::string> self;  // the note's own path, joined like a link's the first time one needs it
   const auto& exists = ctx.options.file_exists;
   own_anchors anchors(ctx.scanner);
 
@@ -64,10 +74,10 @@ void check_references(check_context& ctx) {
       }
       const local_target t = split_local_url(ref.url);
       if (!images || !t.local || t.path.empty() || !exists) continue;
-      const std::string path = join_path(folder, percent_decode(t.path));
+      const std::string path = joined_target(folder, t.path);
       if (!exists(path)) {
         ctx.report(rule::missing_image, ref.line, ref.column,
-                   "image `" + excerpt(ref.url, 80) + "` not found (looked for " + path + ")");
+                   [&] { return message("image `", excerpted(ref.url, 80), "` not found (looked for ", path, ')'); });
       }
     }
     for (const reference& ref : c.links) {
@@ -81,21 +91,22 @@ void check_references(check_context& ctx) {
       if (t.path.empty()) {
         if (checks_fragment && !anchors.has(t.fragment)) {
           ctx.report(rule::broken_link, ref.line, ref.column,
-                     "no heading in this note has the anchor `#" + excerpt(t.fragment, 60) + "`");
+                     [&] { return message("no heading in this note has the anchor `#", excerpted(t.fragment, 60), '`'); });
         }
         continue;
       }
-      const std::string path = join_path(folder, percent_decode(t.path));
-      if (path == self) {
+      const std::string path = joined_target(folder, t.path);
+      if (!self) self = join_path({}, ctx.options.path);
+      if (path == *self) {
         if (checks_fragment && !anchors.has(t.fragment)) {
           ctx.report(rule::broken_link, ref.line, ref.column,
-                     "no heading in this note has the anchor `#" + excerpt(t.fragment, 60) + "`");
+                     [&] { return message("no heading in this note has the anchor `#", excerpted(t.fragment, 60), '`'); });
         }
         continue;
       }
       if (exists && !exists(path)) {
         ctx.report(rule::broken_link, ref.line, ref.column,
-                   "link target `" + excerpt(ref.url, 80) + "` not found (looked for " + path + ")");
+                   [&] { return message("link target `", excerpted(ref.url, 80), "` not found (looked for ", path, ')'); });
         continue;
       }
       if (checks_fragment && is_notes_path(path)) {

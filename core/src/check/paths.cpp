@@ -1,7 +1,6 @@
 #include "paths.hpp"
 
 #include <cctype>
-#include <vector>
 
 namespace notequiz::detail {
 
@@ -59,20 +58,32 @@ std::string_view parent_folder(std::string_view path) noexcept {
 }
 
 std::string join_path(std::string_view folder, std::string_view relative) {
+  // Built in place (every image and link of every note is joined): the segments kept so far
+  // are `out` after its root, and '..' takes the last one off again.
   const bool absolute = !folder.empty() && folder[0] == '/';
-  std::vector<std::string_view> parts;
-  auto push_segments = [&](std::string_view text) {
+  std::string out;
+  out.reserve(folder.size() + relative.size() + 1);
+  if (absolute) out += '/';
+  const std::size_t root = out.size();
+  const auto last_is_up = [&] {
+    const std::size_t n = out.size();
+    return n >= root + 2 && out[n - 1] == '.' && out[n - 2] == '.' && (n == root + 2 || out[n - 3] == '/');
+  };
+  const auto push_segments = [&](std::string_view text) {
     while (!text.empty()) {
       const std::size_t slash = text.find('/');
       const std::string_view segment = text.substr(0, slash);
       if (segment == "..") {
-        if (!parts.empty() && parts.back() != "..") {
-          parts.pop_back();
+        if (out.size() > root && !last_is_up()) {
+          const std::size_t cut = out.rfind('/');
+          out.resize(cut == std::string::npos || cut < root ? root : cut);
         } else if (!absolute) {
-          parts.push_back(segment);
+          if (out.size() > root) out += '/';
+          out += segment;
         }
       } else if (!segment.empty() && segment != ".") {
-        parts.push_back(segment);
+        if (out.size() > root) out += '/';
+        out += segment;
       }
       if (slash == std::string_view::npos) break;
       text.remove_prefix(slash + 1);
@@ -80,11 +91,6 @@ std::string join_path(std::string_view folder, std::string_view relative) {
   };
   push_segments(folder);
   push_segments(relative);
-  std::string out = absolute ? "/" : "";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += '/';
-    out.append(parts[i]);
-  }
   if (out.empty()) out = ".";
   return out;
 }

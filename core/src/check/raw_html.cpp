@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <iterator>
 
 #include "check_context.hpp"
 #include "text.hpp"
@@ -26,6 +27,7 @@ constexpr std::string_view html_elements[] = {
     "table",   "tbody",    "td",      "template","textarea","tfoot",    "th",      "thead",    "title",      "tr",
     "tt",      "u",        "ul",      "var",     "video",   "wbr",
 };
+constexpr word_list<std::size(html_elements)> elements(html_elements);
 
 
 // If a tag of a known element starts at line[i] (`<name` or `</name`, then a space, `/`, `>`
@@ -37,7 +39,7 @@ std::size_t tag_at(std::string_view line, std::size_t i) {
   while (j < line.size() && (std::isalnum(static_cast<unsigned char>(line[j])) || line[j] == '-')) ++j;
   if (j == name_start || !std::isalpha(static_cast<unsigned char>(line[name_start]))) return 0;
   if (j < line.size() && line[j] != ' ' && line[j] != '\t' && line[j] != '/' && line[j] != '>') return 0;
-  return in_word_list(html_elements, line.substr(name_start, j - name_start)) ? j - i : 0;
+  return elements.contains(line.substr(name_start, j - name_start)) ? j - i : 0;
 }
 
 }  // namespace
@@ -46,7 +48,19 @@ void check_raw_html(check_context& ctx) {
   if (!ctx.enabled(rule::raw_html)) return;
   bool in_comment = false;
   bool reported_in_block = false;
-  for (std::uint32_t l = 1; l <= ctx.scanner.line_count(); ++l) {
+  const std::uint32_t count = ctx.scanner.line_count();
+  for (std::uint32_t l = 1; l <= count; ++l) {
+    if (!in_comment) {
+      // Outside a comment only lines with a '<' matter (and blank lines, which end a block):
+      // go straight to the next '<'.
+      const std::size_t from = ctx.line_start(l);
+      const void* next = from < ctx.text.size() ? std::memchr(ctx.text.data() + from, '<', ctx.text.size() - from) : nullptr;
+      if (next == nullptr) break;
+      const std::uint32_t target = ctx.scanner.lines().line_of(static_cast<std::size_t>(static_cast<const char*>(next) - ctx.text.data()));
+      for (; l < target; ++l) {
+        if (ctx.scanner.at(l).kind == line_kind::blank) reported_in_block = false;
+      }
+    }
     const scanned_line& s = ctx.scanner.at(l);
     if (s.kind == line_kind::blank) {
       reported_in_block = false;
@@ -89,10 +103,11 @@ void check_raw_html(check_context& ctx) {
       const std::size_t length = tag_at(line, i);
       if (length == 0 || reported_in_block) continue;
       reported_in_block = true;
-      ctx.report(rule::raw_html, l, static_cast<std::uint32_t>(i + 1),
-                 "raw HTML `" + std::string(line.substr(i, length)) +
-                     ">` is shown as text, not rendered: notequiz escapes HTML so quizzes are safe to embed in other "
-                     "pages; use markdown instead");
+      ctx.report(rule::raw_html, l, static_cast<std::uint32_t>(i + 1), [&] {
+        return message("raw HTML `", line.substr(i, length),
+                       ">` is shown as text, not rendered: notequiz escapes HTML so quizzes are safe to embed in other "
+                       "pages; use markdown instead");
+      });
       i += length - 1;
     }
   }

@@ -26,6 +26,7 @@ void suppressions::disable_line(std::uint32_t line, std::uint32_t rules) {
 }
 
 bool suppressions::suppressed(rule r, std::uint32_t line) const noexcept {
+  if (empty()) return false;
   const std::uint32_t bit = 1u << index_of(r);
   const auto change = std::upper_bound(changes_.begin(), changes_.end(), line,
                                        [](std::uint32_t l, const state_change& c) { return l < c.line; });
