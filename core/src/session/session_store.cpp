@@ -13,12 +13,13 @@ namespace notequiz {
 
 using detail::dump;
 using detail::blank_json;
+using detail::failure_json;
 using detail::json;
 
 namespace {
 
 std::string no_deck(double handle) {
-  return dump(json{{"ok", false}, {"error", "no open deck with handle " + dump(json(handle))}});
+  return failure_json("no open deck with handle " + dump(json(handle)));
 }
 
 }  // namespace
@@ -46,7 +47,7 @@ std::string session_store::open_notes(std::string_view markdown, std::string_vie
 
 std::string session_store::open_deck(std::string_view deck_json) {
   deck_json_result read = deck_from_json(deck_json);
-  if (!read.deck) return dump(json{{"ok", false}, {"error", read.error}});
+  if (!read.deck) return failure_json(read.error);
   return keep(std::move(*read.deck), {});
 }
 
@@ -63,7 +64,7 @@ std::string session_store::card(double handle, std::string_view card_id) {
   for (const notequiz::card& c : e->deck.cards) {
     if (c.id == card_id) return "{\"ok\":true,\"card\":" + to_json(c, deck_json_options{true}) + "}";
   }
-  return dump(json{{"ok", false}, {"error", "the deck has no card " + dump(json(std::string(card_id)))}});
+  return failure_json("the deck has no card " + dump(json(std::string(card_id))));
 }
 
 std::string session_store::set_progress(double handle, std::string_view progress_json) {
