@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -63,21 +64,47 @@ std::vector<std::filesystem::path> repository_notes() {
 TEST(LazyContent, GivesEveryCardOfEveryNoteInTheRepositoryWhatAWholeParseGives) {
   const auto notes = repository_notes();
   ASSERT_GT(notes.size(), 40u);
-  std::size_t cards = 0;
+  std::size_t cards = 0, card_by_card = 0;
   for (const auto& path : notes) {
     const std::string markdown = read_source_file(path.generic_string());
     for (const int level : {0, 1, 2, 3}) {
       const bool stays_lazy = lazy_matches_whole(markdown, at_level(level), path.generic_string());
-      // No note in the repository defines a link reference: each is rendered card by card,
-      // unless it has a question heading without text.
-      const auto& diagnostics = parse_notes(markdown, at_level(level)).diagnostics;
-      const bool empty_title = std::any_of(diagnostics.begin(), diagnostics.end(),
+      // Rendered card by card, unless the note has a `]:` (the docs that describe this do) or
+      // a question heading without text.
+      const parse_result whole = parse_notes(markdown, at_level(level));
+      const bool empty_title = std::any_of(whole.diagnostics.begin(), whole.diagnostics.end(),
                                            [](const diagnostic& d) { return d.rule == "empty-title"; });
-      EXPECT_TRUE(stays_lazy || empty_title) << path << " at question level " << level;
+      EXPECT_TRUE(stays_lazy || empty_title || markdown.find("]:") != std::string::npos)
+          << path << " at question level " << level;
+      card_by_card += stays_lazy && level == 0 ? 1 : 0;
     }
     cards += parse_notes(markdown).deck.cards.size();
   }
   EXPECT_GT(cards, 200u);
+  EXPECT_GT(card_by_card, 40u);
+}
+
+TEST(LazyContent, AgreesWithTheWholeParseOnRandomNotesOfAwkwardLines) {
+  // Lines that open, close or continue blocks in ways md4c and the line scanner may read
+  // differently, shuffled into short notes (the same ones every run).
+  const std::vector<std::string> lines = {
+      "# H1", "## H2", "### H3", "#### H4", "#", "## ", "Title", "===", "---", "- - -", "***", "", "", "", "- item",
+      "- [x] yes", "- [ ] no", "1. one", "2) two", "  - nested", "    indented", "  cont", "> quote", "> ## qh", ">",
+      "```", "```go", "~~~", "````", "<div>", "</div>", "<!-- c -->", "<!-- notequiz -->", "<!-- notequiz: skip -->",
+      "<!--", "-->", "<pre>", "</pre>", "<?x", "?>", "<![CDATA[", "]]>", "| a | b |", "| - | - |", "a | b", "text *em",
+      "em* **str", "`code", "code`", "[link](u)", "![img](i.png)", "![](x)", "www.example.com", "a\\", "foo  ",
+      "&amp; &#65;", "- ```", "  ```", "   ## indented h", "\t## tab", "- # list h", "# Q {#pin}", "x <!-- y",
+      "\xEF\xBB\xBF" "b", "\xC3(", "+ plus", "    - code?"};
+  std::mt19937 random(5);
+  int lazy = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::string notes;
+    const bool crlf = random() % 10 == 0;
+    const std::size_t count = 1 + random() % 30;
+    for (std::size_t i = 0; i < count; ++i) notes += lines[random() % lines.size()] + (crlf ? "\r\n" : "\n");
+    for (const int level : {0, 2}) lazy += lazy_matches_whole(notes, at_level(level), notes) ? 1 : 0;
+  }
+  EXPECT_GT(lazy, 4000);  // most are rendered card by card
 }
 
 TEST(LazyContent, RendersSetextHeadingsOfOneAndSeveralLines) {
