@@ -49,10 +49,11 @@ json card_to_json(const card& c, const deck_json_options& how, bool summary = fa
   }
   jc["answerMarkdown"] = c.answer_markdown;
   if (!how.lean) {
-    jc["position"] = json{{"line", c.position.line},
-                          {"column", c.position.column},
-                          {"answerStartLine", c.position.answer_start_line},
-                          {"answerEndLine", c.position.answer_end_line}};
+    json& position = jc["position"];
+    position["line"] = c.position.line;
+    position["column"] = c.position.column;
+    position["answerStartLine"] = c.position.answer_start_line;
+    position["answerEndLine"] = c.position.answer_end_line;
   }
   return jc;
 }
@@ -265,7 +266,10 @@ deck_json_result deck_from_json(std::string_view text) {
 std::string read_deck_json(std::string_view text) {
   const auto result = deck_from_json(text);
   if (!result.deck) {
-    return dump(json{{"ok", false}, {"error", result.error}});
+    json failure;
+    failure["ok"] = false;
+    failure["error"] = result.error;
+    return dump(failure);
   }
   return "{\"ok\":true,\"deck\":" + to_json(*result.deck) + "}";
 }

@@ -181,14 +181,18 @@ void html_writer::enter_block(MD_BLOCKTYPE type, void* detail) {
   }
 }
 
-void html_writer::leave_block(MD_BLOCKTYPE type, void* detail) {
-  flush();
+void html_writer::close_image() {
+  flush();  // the alt text still pending goes in before the attribute ends
   if (image_nesting_ > 0) {
-    // Spans never cross blocks, yet md4c can leave a block with an image's span still open
-    // (found by render_fuzzer): close the alt text here, or it would swallow what follows.
     if (write_html_) *out_ += "\">";
     image_nesting_ = 0;
   }
+}
+
+void html_writer::leave_block(MD_BLOCKTYPE type, void* detail) {
+  // Spans never cross blocks, yet md4c can leave a block with an image's span still open
+  // (found by render_fuzzer): close the alt text here, or it would swallow what follows.
+  close_image();
   if (!write_html_) return;
   std::string& o = *out_;
   switch (type) {

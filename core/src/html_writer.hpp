@@ -39,7 +39,17 @@ class html_writer {
     flush();
     out_ = out;
   }
+  // Starts or stops writing, between blocks (the notes parser writes only headings when it
+  // renders their titles without the cards' content).
+  void set_write_html(bool write_html) {
+    flush();
+    write_html_ = write_html;
+  }
   std::string* output() const noexcept { return out_; }
+
+  // Ends the alt text of an image whose span md4c left open (leave_block does it at the end of
+  // every block; the notes parser, which keeps headings from the writer, at the end of those).
+  void close_image();
 
   void enter_block(MD_BLOCKTYPE type, void* detail);
   void leave_block(MD_BLOCKTYPE type, void* detail);

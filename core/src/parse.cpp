@@ -56,8 +56,13 @@ struct segment {
 
 class notes_builder final : public detail::html_listener {
  public:
-  notes_builder(std::string_view text, const detail::line_scanner& scanner, bool build_html)
-      : text_(text), scanner_(scanner), writer_(text, nullptr, this, build_html), build_html_(build_html) {
+  // `build_html`: every card's HTML; `build_title_html`: the headings' HTML at least.
+  notes_builder(std::string_view text, const detail::line_scanner& scanner, bool build_html, bool build_title_html)
+      : text_(text),
+        scanner_(scanner),
+        writer_(text, nullptr, this, build_html),
+        build_html_(build_html),
+        build_title_html_(build_html || build_title_html) {
     segments_.reserve(scanner.atx_heading_lines().size() + 1);
     segments_.emplace_back();
     writer_.set_output(&segments_.back().html);
@@ -85,6 +90,7 @@ class notes_builder final : public detail::html_listener {
       segment& s = segments_.back();
       s.level = static_cast<int>(static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level);
       writer_.set_output(&s.title_html);
+      if (build_title_html_ && !build_html_) writer_.set_write_html(true);
       return;  // the heading's own <hN> is not part of any HTML we keep
     }
     segment& s = current();
@@ -110,6 +116,8 @@ class notes_builder final : public detail::html_listener {
     const int depth = --depth_;
     if (depth == 1 && type == MD_BLOCK_H && in_heading_) {
       in_heading_ = false;
+      writer_.close_image();  // into the title: what follows starts afresh, as in the card's own lines
+      if (build_title_html_ && !build_html_) writer_.set_write_html(false);
       finish_heading(segments_.back());
       reserve_html(segments_.back());
       writer_.set_output(&segments_.back().html);
@@ -157,7 +165,7 @@ class notes_builder final : public detail::html_listener {
         // The title is about as long as the rest of its line: one allocation, not several.
         const std::size_t rest = scanner_.lines().line(s.title_line).size();
         s.title.reserve(rest);
-        if (build_html_) s.title_html.reserve(rest + rest / 4);
+        if (build_title_html_) s.title_html.reserve(rest + rest / 4);
       }
       s.title_end_offset = offset + size;
     }
@@ -249,6 +257,7 @@ class notes_builder final : public detail::html_listener {
   const detail::line_scanner& scanner_;
   detail::html_writer writer_;
   bool build_html_;
+  bool build_title_html_;
   std::size_t next_atx_heading_ = 0;  // index into the scanner's ATX heading lines
   std::size_t title_atx_heading_ = 0;  // the same, for title_line_of
   std::vector<segment> segments_;
@@ -392,68 +401,19 @@ std::string file_stem(std::string_view path) {
   return std::string(path);
 }
 
-}  // namespace
+// What parse_notes renders of each card.
+struct rendering {
+  bool content = true;  // the cards' HTML and answer markdown
+  bool titles = true;   // their title_html (always, with `content`)
+};
 
-parse_result parse_notes(std::string_view markdown, const parse_options& options) {
-  detail::parsed_text source;
-  return detail::parse_notes(markdown, options, source);
-}
-
-parse_result detail::parse_terminated_notes(std::string_view markdown, const parse_options& options) {
-  detail::parsed_text source;
-  return detail::parse_notes(markdown, options, source, true);
-}
-
-parse_result detail::parse_notes(std::string_view markdown, const parse_options& options, parsed_text& source,
-                                 bool nul_terminated) {
-  parse_result result;
-  deck& d = result.deck;
-  d.source = options.source_path;
-
-  std::string_view text = markdown;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  // Line starts are offsets, so they hold for the copy md4c may parse below as well.
-  std::optional<std::vector<std::size_t>> line_starts = detail::valid_utf8_line_starts(text);
-  if (!line_starts) {
-    report_encoding(text, detail::line_table(text), result.diagnostics);
-    source.valid = detail::to_valid_utf8(text);
-    source.own_bytes = false;
-    text = source.valid;
-  }
-  if (source.valid.empty() && !text.empty() && !nul_terminated) {
-    // md4c 0.4.8 can read past the end of what it is given (permissive autolinks; found by
-    // render_fuzzer). It parses a copy: the std::string's terminating NUL stops it there.
-    // (A caller's std::string has that NUL already; the BOM is cut from the front only.)
-    source.valid.assign(text);
-    text = source.valid;
-  }
-  if (text.size() > 0xFFFFFFF0u) {
-    result.diagnostics.push_back(make_diagnostic("encoding", severity::error, 0, 0, "file is larger than 4 GiB and was not parsed"));
-    source.own_bytes = false;
-    source.text = {};
-    source.scanner.emplace(source.text);
-    return result;
-  }
-
-  source.text = text;
-  const detail::line_scanner& scanner =
-      line_starts ? source.scanner.emplace(detail::line_table(text, std::move(*line_starts))) : source.scanner.emplace(text);
+// The cards of `text` (whose lines `scanner` has) from line `body_line` on, appended to
+// `d.cards` without their ids, and every top-level heading to `headings` (when not null).
+void build_cards(std::string_view text, const detail::line_scanner& scanner, std::uint32_t body_line, int question_level,
+                 rendering what, deck& d, std::vector<diagnostic>& diagnostics,
+                 std::vector<detail::heading_place>* headings) {
   const auto& lines = scanner.lines();
-  const detail::front_matter fm = detail::read_front_matter(scanner, result.diagnostics);
-  const std::uint32_t body_line = scanner.front_matter().last_line + 1;
-  const std::size_t body_offset = body_line <= lines.line_count() ? lines.line_start(body_line) : text.size();
-
-  const std::string stem = file_stem(options.source_path);
-  d.title = !fm.title.empty() ? fm.title : !stem.empty() ? stem : "Notes";
-  d.id = !fm.id.empty() ? fm.id : !options.deck_id.empty() ? options.deck_id : detail::slugify(stem);
-  if (d.id.empty()) d.id = detail::slugify(d.title);
-  if (d.id.empty()) d.id = "notes";
-  d.lang = fm.lang;
-  d.tags = fm.tags;
-  d.meta = fm.other;
-  const int question_level = fm.question_level != 0 ? fm.question_level : std::clamp(options.question_level, 0, 6);
-
-  notes_builder builder(text, scanner, options.card_content);
+  notes_builder builder(text, scanner, what.content, what.titles);
   MD_PARSER parser{};
   parser.flags = detail::md_flags;
   parser.enter_block = enter_block_cb;
@@ -461,11 +421,17 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
   parser.enter_span = enter_span_cb;
   parser.leave_span = leave_span_cb;
   parser.text = text_cb;
-  const std::string_view body = text.substr(body_offset);
+  const std::string_view body = text.substr(body_line <= lines.line_count() ? lines.line_start(body_line) : text.size());
   md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, &builder);
 
   std::vector<segment>& segs = builder.segments();
   const std::size_t n = segs.size();  // segs[0] is the text before the first heading
+  if (headings) {
+    headings->reserve(n - 1);
+    for (std::size_t i = 1; i < n; ++i) {
+      headings->push_back({segs[i].line, segs[i].level, segs[i].title_offset != std::string_view::npos, false});
+    }
+  }
   auto line_col = [&](std::size_t offset) {
     const std::uint32_t line = lines.line_of(offset);
     return std::pair<std::uint32_t, std::uint32_t>(line, static_cast<std::uint32_t>(offset - lines.line_start(line) + 1));
@@ -524,6 +490,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
     // Each segment belongs to one card at most: its strings are moved, not copied. The card
     // is built where it stays, not moved there.
     card& c = d.cards.emplace_back();
+    if (headings) (*headings)[i - 1].question = true;
     c.title = std::move(s.title);
     c.title_html = std::move(s.title_html);
     if (auto pinned = take_pinned_id(c.title, c.title_html)) {
@@ -531,7 +498,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
       c.id = *pinned;
       auto [it, fresh] = pinned_lines.emplace(c.id, s.line);
       if (!fresh) {
-        result.diagnostics.push_back(make_diagnostic(
+        diagnostics.push_back(make_diagnostic(
             "duplicate-id", severity::error, s.line, s.column,
             "card id `" + c.id + "` is already pinned at line " + std::to_string(it->second) + "; this card gets `" + c.id +
                 "-" + std::to_string(s.line) + "` until one of them changes"));
@@ -539,7 +506,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
       }
     }
     if (c.title.empty()) {
-      result.diagnostics.push_back(make_diagnostic("empty-title", severity::error, s.line, s.column, "question heading has no text"));
+      diagnostics.push_back(make_diagnostic("empty-title", severity::error, s.line, s.column, "question heading has no text"));
     }
     c.section_path.reserve(sections.size());
     for (const auto& sec : sections) c.section_path.emplace_back(sec.title);
@@ -555,7 +522,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
       }
     }
     c.answer_html = std::move(s.html);
-    for (std::size_t k = i + 1; k < end && options.card_content; ++k) {
+    for (std::size_t k = i + 1; k < end && what.content; ++k) {
       const segment& part = segs[k];
       const char tag = static_cast<char>('0' + part.level);  // md4c's levels are 1-6
       c.answer_html.append("<h").append(1, tag).append(">").append(part.title_html);
@@ -588,15 +555,94 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
     while (first <= last && trimmable(first)) ++first;
     while (last >= first && trimmable(last)) --last;
     c.position = {s.line, s.column, first, last};
-    if (first <= last && options.card_content) {
-      const std::size_t from = lines.line_start(first);
-      const std::size_t to = last < last_line ? lines.line_start(last + 1) : text.size();
-      std::string_view answer = text.substr(from, to - from);
-      while (!answer.empty() && (answer.back() == '\n' || answer.back() == '\r')) answer.remove_suffix(1);
-      c.answer_markdown.assign(answer.data(), answer.size());
-    }
+    if (what.content) c.answer_markdown = std::string(detail::answer_markdown(text, lines, c.position));
     i = end - 1;
   }
+
+}
+
+}  // namespace
+
+std::string_view detail::answer_markdown(std::string_view text, const line_table& lines, const source_position& position) {
+  const std::uint32_t first = position.answer_start_line;
+  const std::uint32_t last = position.answer_end_line;
+  if (first > last) return {};
+  const std::size_t from = lines.line_start(first);
+  std::size_t to = last < lines.line_count() ? lines.line_start(last + 1) : text.size();
+  while (to > from && (text[to - 1] == '\n' || text[to - 1] == '\r')) --to;
+  return text.substr(from, to - from);
+}
+
+std::optional<card> detail::parse_card(const std::string& lines, int level, std::uint32_t line) {
+  const line_scanner scanner(lines);
+  deck d;
+  std::vector<diagnostic> diagnostics;
+  build_cards(lines, scanner, 1, level, {}, d, diagnostics, nullptr);
+  for (card& c : d.cards) {
+    if (c.position.line == line) return std::move(c);
+  }
+  return std::nullopt;
+}
+
+parse_result parse_notes(std::string_view markdown, const parse_options& options) {
+  detail::parsed_text source;
+  return detail::parse_notes(markdown, options, source);
+}
+
+parse_result detail::parse_terminated_notes(std::string_view markdown, const parse_options& options) {
+  detail::parsed_text source;
+  return detail::parse_notes(markdown, options, source, true);
+}
+
+parse_result detail::parse_notes(std::string_view markdown, const parse_options& options, parsed_text& source,
+                                 bool nul_terminated, bool title_html) {
+  parse_result result;
+  deck& d = result.deck;
+  d.source = options.source_path;
+
+  std::string_view text = markdown;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  // Line starts are offsets, so they hold for the copy md4c may parse below as well.
+  std::optional<std::vector<std::size_t>> line_starts = detail::valid_utf8_line_starts(text);
+  if (!line_starts) {
+    report_encoding(text, detail::line_table(text), result.diagnostics);
+    source.valid = detail::to_valid_utf8(text);
+    source.own_bytes = false;
+    text = source.valid;
+  }
+  if (source.valid.empty() && !text.empty() && !nul_terminated) {
+    // md4c 0.4.8 can read past the end of what it is given (permissive autolinks; found by
+    // render_fuzzer). It parses a copy: the std::string's terminating NUL stops it there.
+    // (A caller's std::string has that NUL already; the BOM is cut from the front only.)
+    source.valid.assign(text);
+    text = source.valid;
+  }
+  if (text.size() > 0xFFFFFFF0u) {
+    result.diagnostics.push_back(make_diagnostic("encoding", severity::error, 0, 0, "file is larger than 4 GiB and was not parsed"));
+    source.own_bytes = false;
+    source.text = {};
+    source.scanner.emplace(source.text);
+    return result;
+  }
+
+  source.text = text;
+  const detail::line_scanner& scanner =
+      line_starts ? source.scanner.emplace(detail::line_table(text, std::move(*line_starts))) : source.scanner.emplace(text);
+  const detail::front_matter fm = detail::read_front_matter(scanner, result.diagnostics);
+  const std::uint32_t body_line = scanner.front_matter().last_line + 1;
+
+  const std::string stem = file_stem(options.source_path);
+  d.title = !fm.title.empty() ? fm.title : !stem.empty() ? stem : "Notes";
+  d.id = !fm.id.empty() ? fm.id : !options.deck_id.empty() ? options.deck_id : detail::slugify(stem);
+  if (d.id.empty()) d.id = detail::slugify(d.title);
+  if (d.id.empty()) d.id = "notes";
+  d.lang = fm.lang;
+  d.tags = fm.tags;
+  d.meta = fm.other;
+  const int question_level = fm.question_level != 0 ? fm.question_level : std::clamp(options.question_level, 0, 6);
+
+  build_cards(text, scanner, body_line, question_level, {options.card_content, options.card_content || title_html}, d,
+              result.diagnostics, &source.headings);
 
   // Ids of cards without a pinned one, once every card is in place: the counts of repeated
   // titles can then refer to the titles where they are, without copies. Titles are

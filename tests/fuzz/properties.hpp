@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "html_safety.hpp"
+#include "lazy_content.hpp"  // core/src: the fuzz targets and the core tests see the core's details
 #include "notequiz/check.hpp"
 #include "notequiz/deck_json.hpp"
 #include "notequiz/parse.hpp"
@@ -84,6 +85,44 @@ inline std::string round_trip_problem(const deck& d) {
   return {};
 }
 
+// The first content field in which two parses of one card differ, by its JSON name ("" if none).
+inline std::string content_difference(const card& lazy, const card& whole) {
+  if (lazy.title_html != whole.title_html) return "titleHtml";
+  if (lazy.prompt_html != whole.prompt_html) return "promptHtml";
+  if (lazy.answer_html != whole.answer_html) return "answerHtml";
+  if (lazy.explanation_html != whole.explanation_html) return "explanationHtml";
+  if (lazy.answer_markdown != whole.answer_markdown) return "answerMarkdown";
+  if (lazy.options.size() != whole.options.size()) return "options";
+  for (std::size_t k = 0; k < lazy.options.size(); ++k) {
+    if (lazy.options[k].html != whole.options[k].html) return "options[" + std::to_string(k) + "].html";
+  }
+  return {};
+}
+
+// A deck opened with lazily rendered content (what the WebAssembly module's openNotes does)
+// is the deck `whole` (parse_notes with `options`): the same summary at once, then every card,
+// rendered on its own, the same content. Cards are filled first to last or, for inputs of odd
+// size, last to first.
+inline std::string lazy_content_problem(std::string_view input, const parse_options& options, const parse_result& whole,
+                                        bool compare_json) {
+  detail::lazy_content content;
+  parse_result lazy = content.open(input, options);
+  const std::string mode = content.lazy() ? "lazily rendered" : "rendered whole";
+  if (lazy.deck.cards.size() != whole.deck.cards.size()) return "a deck opened for lazy content has another number of cards";
+  if (compare_json && deck_summary_json(lazy.deck) != deck_summary_json(whole.deck)) {
+    return "a deck opened for lazy content has another summary (" + mode + ")";
+  }
+  const std::size_t n = lazy.deck.cards.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = input.size() % 2 == 0 ? k : n - 1 - k;
+    content.fill(lazy.deck, i);
+    if (std::string field = content_difference(lazy.deck.cards[i], whole.deck.cards[i]); !field.empty()) {
+      return where(whole.deck.cards[i]) + field + " " + mode + " differs from the whole parse's";
+    }
+  }
+  return {};
+}
+
 }  // namespace properties_detail
 
 /// Inputs larger than this skip parse_notes_problem's JSON round trip (fuzzing's own inputs are
@@ -91,9 +130,11 @@ inline std::string round_trip_problem(const deck& d) {
 inline constexpr std::size_t max_json_checked_input = 64 * 1024;
 
 /// parse_notes: never crashes; every HTML field is safe; every position lies in the file; the
-/// deck survives a JSON round trip; `to_json(parse_result)` is valid JSON. The structure is
-/// checked with the question level decided per heading and with a fixed level taken from the
-/// input's size; the JSON only with the first, and only up to max_json_checked_input.
+/// deck survives a JSON round trip; `to_json(parse_result)` is valid JSON; each card rendered
+/// lazily, from its own lines, has the content the whole parse gives it (lazy_content). The
+/// structure and lazy content are checked with the question level decided per heading and with
+/// a fixed level taken from the input's size; the JSON only with the first, and only up to
+/// max_json_checked_input.
 inline std::string parse_notes_problem(std::string_view input) {
   using namespace properties_detail;
   for (const int level : {0, static_cast<int>(input.size() % 6) + 1}) {
@@ -106,6 +147,8 @@ inline std::string parse_notes_problem(std::string_view input) {
       if (std::string p = card_html_problem(c); !p.empty()) return p + context;
     }
     if (std::string p = positions_problem(r, line_count(input)); !p.empty()) return p + context;
+    const bool compare_json = level == 0 && input.size() <= max_json_checked_input;
+    if (std::string p = lazy_content_problem(input, options, r, compare_json); !p.empty()) return p + context;
     // The JSON checks are about strings, not structure: once is enough, and not for the large
     // pathological inputs, which are there for time and would spend it all in JSON.
     if (level != 0 || input.size() > max_json_checked_input) continue;

@@ -17,8 +17,15 @@ namespace notequiz {
 
 class session_store {
  public:
+  session_store();
+  ~session_store();
+  session_store(const session_store&) = delete;
+  session_store& operator=(const session_store&) = delete;
+
   /// Parses notes (`options_json` as parse_options_from_json reads it) and keeps the deck, with
   /// empty progress: `{"ok":true,"handle":h,"deck":<deck_summary_json>,"diagnostics":[...]}`.
+  /// A card's content is rendered when card() first asks for it, the same as a parse of the
+  /// whole notes would render it (docs/progress.md#decks-kept-open); the notes are kept for that.
   std::string open_notes(std::string_view markdown, std::string_view options_json);
 
   /// Reads a deck (as deck_from_json) and keeps it, with empty progress:
@@ -44,12 +51,10 @@ class session_store {
                          std::string_view options_json);
 
  private:
-  struct entry {
-    notequiz::deck deck;
-    notequiz::progress progress;
-  };
+  struct entry;  ///< a deck, its progress and what renders its cards' content
   entry* find(double handle);
-  std::string keep(notequiz::deck d, std::string_view rest);
+  entry& add();  ///< a new, empty entry under the next handle
+  std::string keep(entry& e, std::string_view rest);
 
   std::vector<std::unique_ptr<entry>> open_;  ///< by handle - 1; null once closed
 };

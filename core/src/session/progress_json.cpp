@@ -70,6 +70,14 @@ std::string progress_result_json(const progress_result& r) {
   return dump(j);
 }
 
+std::string failure_json(const std::string& message) {
+  // Built by assignment: an initializer list costs more code in the wasm build, at every use.
+  json j;
+  j["ok"] = false;
+  j["error"] = message;
+  return dump(j);
+}
+
 }  // namespace detail
 
 namespace {

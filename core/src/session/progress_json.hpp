@@ -25,6 +25,9 @@ std::string progress_result_json(const progress_result& r);
 /// Compact, never throwing: invalid UTF-8 is replaced.
 std::string dump(const json& j);
 
+/// `{"ok":false,"error":"<message>"}`: how every session call reports a problem.
+std::string failure_json(const std::string& message);
+
 /// Nothing but JSON whitespace (space, tab, CR, LF): what the session API reads as "none given".
 inline bool blank_json(std::string_view text) noexcept {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;

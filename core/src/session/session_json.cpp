@@ -12,14 +12,13 @@ namespace notequiz {
 
 using detail::dump;
 using detail::blank_json;
+using detail::failure_json;
 using detail::json;
 
 namespace {
 
 constexpr double max_time_ms = 8640000000000000.0;  // JavaScript's last Date
 constexpr double max_seed = 9007199254740991.0;     // JavaScript's largest exact integer
-
-std::string failure(const std::string& error) { return dump(json{{"ok", false}, {"error", error}}); }
 
 std::optional<double> whole_number(const json& v, double lo, double hi) {
   if (!v.is_number()) return std::nullopt;
@@ -193,7 +192,7 @@ session_options_result session_options_from_json(std::string_view text) {
 std::string session_state_json(const deck& d, const progress& p, double now_ms, std::string_view options_json) {
   std::string error;
   const auto in = read_settings(now_ms, options_json, error);
-  if (!in) return failure(error);
+  if (!in) return failure_json(error);
   const session_queue q = build_queue(d, p, in->now, in->options);
   json counts;
   counts["new"] = q.counts.new_cards;
@@ -212,8 +211,8 @@ std::string preview_card_json(const deck& d, const progress& p, std::string_view
                               std::string_view options_json) {
   std::string error;
   const auto in = read_settings(now_ms, options_json, error);
-  if (!in) return failure(error);
-  if (!has_card(d, card_id)) return failure(no_card(card_id));
+  if (!in) return failure_json(error);
+  if (!has_card(d, card_id)) return failure_json(no_card(card_id));
   const auto it = p.cards.find(std::string(card_id));
   const card_schedule card = it == p.cards.end() ? card_schedule{} : it->second;
   const auto outcomes = preview(card, in->now, in->options.fsrs);
@@ -238,10 +237,10 @@ std::string grade_card_json(const deck& d, progress& p, std::string_view card_id
                             double now_ms, std::string_view options_json) {
   std::string error;
   const auto in = read_settings(now_ms, options_json, error);
-  if (!in) return failure(error);
-  if (!has_card(d, card_id)) return failure(no_card(card_id));
+  if (!in) return failure_json(error);
+  if (!has_card(d, card_id)) return failure_json(no_card(card_id));
   const auto r = rating_from_string(rating_name);
-  if (!r) return failure("the rating must be \"again\", \"hard\", \"good\" or \"easy\"");
+  if (!r) return failure_json("the rating must be \"again\", \"hard\", \"good\" or \"easy\"");
   const card_schedule next = grade(p, card_id, *r, in->now, in->options.fsrs);
   json result;
   result["ok"] = true;
@@ -256,14 +255,14 @@ std::string session_state_json(std::string_view deck_json, std::string_view prog
                                std::string_view options_json) {
   std::string error;
   const auto in = read_inputs(deck_json, progress_json, error);
-  return in ? session_state_json(in->deck, in->progress, now_ms, options_json) : failure(error);
+  return in ? session_state_json(in->deck, in->progress, now_ms, options_json) : failure_json(error);
 }
 
 std::string preview_card_json(std::string_view deck_json, std::string_view progress_json,
                               std::string_view card_id, double now_ms, std::string_view options_json) {
   std::string error;
   const auto in = read_inputs(deck_json, progress_json, error);
-  return in ? preview_card_json(in->deck, in->progress, card_id, now_ms, options_json) : failure(error);
+  return in ? preview_card_json(in->deck, in->progress, card_id, now_ms, options_json) : failure_json(error);
 }
 
 std::string grade_card_json(std::string_view deck_json, std::string_view progress_json,
@@ -271,7 +270,7 @@ std::string grade_card_json(std::string_view deck_json, std::string_view progres
                             std::string_view options_json) {
   std::string error;
   auto in = read_inputs(deck_json, progress_json, error);
-  return in ? grade_card_json(in->deck, in->progress, card_id, rating_name, now_ms, options_json) : failure(error);
+  return in ? grade_card_json(in->deck, in->progress, card_id, rating_name, now_ms, options_json) : failure_json(error);
 }
 
 std::string parse_progress_json(std::string_view progress_json, std::string_view deck_id) {
@@ -280,15 +279,19 @@ std::string parse_progress_json(std::string_view progress_json, std::string_view
 
 std::string merge_progress_json(std::string_view a_json, std::string_view b_json, std::string_view options_json) {
   const progress_result a = parse_progress(a_json);
-  if (!a.progress) return failure("first progress: " + a.error);
+  if (!a.progress) return failure_json("first progress: " + a.error);
   const progress_result b = parse_progress(b_json, a.progress->deck);
-  if (!b.progress) return failure("second progress: " + b.error);
+  if (!b.progress) return failure_json("second progress: " + b.error);
   const auto o = session_options_from_json(options_json);
-  if (!o.options) return failure("options: " + o.error);
+  if (!o.options) return failure_json("options: " + o.error);
   const progress_result merged = merge(*a.progress, *b.progress, o.options->fsrs);
-  if (!merged.progress) return failure(merged.error);
+  if (!merged.progress) return failure_json(merged.error);
   const auto added = merged.progress->log.size() - a.progress->log.size();
-  return dump(json{{"ok", true}, {"added", added}, {"progress", detail::progress_to_json(*merged.progress)}});
+  json result;
+  result["ok"] = true;
+  result["added"] = added;
+  result["progress"] = detail::progress_to_json(*merged.progress);
+  return dump(result);
 }
 
 std::string empty_progress_json(std::string_view deck_id) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <utility>
 
+#include "lazy_content.hpp"
 #include "notequiz/deck_json.hpp"
 #include "notequiz/parse.hpp"
 #include "notequiz/session_json.hpp"
@@ -11,14 +12,24 @@
 
 namespace notequiz {
 
+struct session_store::entry {
+  notequiz::deck deck;
+  notequiz::progress progress;
+  detail::lazy_content content;  // not lazy() for decks read from JSON: their cards have it all
+};
+
+session_store::session_store() = default;
+session_store::~session_store() = default;
+
 using detail::dump;
 using detail::blank_json;
+using detail::failure_json;
 using detail::json;
 
 namespace {
 
 std::string no_deck(double handle) {
-  return dump(json{{"ok", false}, {"error", "no open deck with handle " + dump(json(handle))}});
+  return failure_json("no open deck with handle " + dump(json(handle)));
 }
 
 }  // namespace
@@ -29,25 +40,29 @@ session_store::entry* session_store::find(double handle) {
   return open_[static_cast<std::size_t>(handle) - 1].get();
 }
 
-std::string session_store::keep(notequiz::deck d, std::string_view rest) {
-  std::string out = "{\"ok\":true,\"handle\":" + std::to_string(open_.size() + 1) + ",\"deck\":" + deck_summary_json(d);
+session_store::entry& session_store::add() { return *open_.emplace_back(std::make_unique<entry>()); }
+
+std::string session_store::keep(entry& e, std::string_view rest) {
+  std::string out = "{\"ok\":true,\"handle\":" + std::to_string(open_.size()) + ",\"deck\":" + deck_summary_json(e.deck);
   out += rest;
   out += '}';
-  progress p = empty_progress(d.id);
-  open_.push_back(std::make_unique<entry>(entry{std::move(d), std::move(p)}));
+  e.progress = empty_progress(e.deck.id);
   return out;
 }
 
 std::string session_store::open_notes(std::string_view markdown, std::string_view options_json) {
-  parse_result parsed = parse_notes(markdown, parse_options_from_json(options_json));
-  const std::string diagnostics = ",\"diagnostics\":" + diagnostics_json(parsed);
-  return keep(std::move(parsed.deck), diagnostics);
+  entry& e = add();
+  parse_result parsed = e.content.open(markdown, parse_options_from_json(options_json));
+  e.deck = std::move(parsed.deck);
+  return keep(e, ",\"diagnostics\":" + diagnostics_json(parsed));
 }
 
 std::string session_store::open_deck(std::string_view deck_json) {
   deck_json_result read = deck_from_json(deck_json);
-  if (!read.deck) return dump(json{{"ok", false}, {"error", read.error}});
-  return keep(std::move(*read.deck), {});
+  if (!read.deck) return failure_json(read.error);
+  entry& e = add();
+  e.deck = std::move(*read.deck);
+  return keep(e, {});
 }
 
 std::string session_store::close(double handle) {
@@ -60,10 +75,13 @@ std::string session_store::close(double handle) {
 std::string session_store::card(double handle, std::string_view card_id) {
   entry* e = find(handle);
   if (!e) return no_deck(handle);
-  for (const notequiz::card& c : e->deck.cards) {
-    if (c.id == card_id) return "{\"ok\":true,\"card\":" + to_json(c, deck_json_options{true}) + "}";
+  std::vector<notequiz::card>& cards = e->deck.cards;
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    if (cards[i].id != card_id) continue;
+    e->content.fill(e->deck, i);
+    return "{\"ok\":true,\"card\":" + to_json(cards[i], deck_json_options{true}) + "}";
   }
-  return dump(json{{"ok", false}, {"error", "the deck has no card " + dump(json(std::string(card_id)))}});
+  return failure_json("the deck has no card " + dump(json(std::string(card_id))));
 }
 
 std::string session_store::set_progress(double handle, std::string_view progress_json) {
