@@ -10,21 +10,8 @@
 
 using namespace notequiz;
 using namespace notequiz::testing;
-using namespace std::string_literals;
 
 namespace {
-
-std::vector<std::string> inputs() {
-  return {
-      read_source_file("tests/fixtures/go-interview-notes.md"),
-      "",
-      "\xEF\xBB\xBF# A BOM, then a question?\r\n\r\nand CRLF\n",
-      "[a](b0+]-:;",  // md4c 0.4.8 reads past the end of this one (docs/hardening.md)
-      "# Q?\n\ntext \xff bad \0 nul, then <b>html</b> and a [link](x.md#y) at the very end"s,
-      "# Q?\n\n```go\nThis fence holds an English sentence, not any code at all\n```\n\n##No space\n",
-      "---\nid: d\n---\n# Q?\n\n- [x] yes\n- [ ] no <",
-  };
-}
 
 // Everything a report says, one line per diagnostic and fix.
 std::string described(const file_report& r) {
@@ -47,7 +34,7 @@ std::string described(const file_report& r) {
 TEST(CheckInput, GivesTheSameReportForAStdStringAsForAViewOfIt) {
   check_file_options options;
   options.path = "notes.md";
-  for (const std::string& markdown : inputs()) {
+  for (const std::string& markdown : text_end_samples()) {
     const file_report in_place = check_file(markdown, options);
     const file_report copied = check_file(std::string_view(markdown), options);
     EXPECT_EQ(described(in_place), described(copied)) << markdown.substr(0, 80);

@@ -11,21 +11,8 @@
 
 using namespace notequiz;
 using namespace notequiz::testing;
-using namespace std::string_literals;
 
 namespace {
-
-std::vector<std::string> inputs() {
-  return {
-      read_source_file("tests/fixtures/go-interview-notes.md"),
-      "",
-      "# Only a question?",
-      "[a](b0+]-:;",  // md4c 0.4.8 reads past the end of this one (docs/hardening.md)
-      "# Q?\n\ntext \xff bad \0 nul, then <b>html</b> and a [link](x.md#y) at the very end"s,
-      "# Q?\n\n```go\nan unclosed fence to the end\\",
-      "---\nid: d\n---\n# Q?\n\n- [x] yes\n- [ ] no <",
-  };
-}
 
 std::string parsed(const parse_result& r) { return to_json(r); }
 
@@ -34,7 +21,7 @@ std::string parsed(const parse_result& r) { return to_json(r); }
 TEST(ParseInput, GivesTheSameResultForAStdStringAsForAViewOfIt) {
   parse_options options;
   options.source_path = "notes.md";
-  for (const std::string& markdown : inputs()) {
+  for (const std::string& markdown : text_end_samples()) {
     const parse_result in_place = parse_notes(markdown, options);
     const parse_result copied = parse_notes(std::string_view(markdown), options);
     EXPECT_EQ(parsed(in_place), parsed(copied)) << markdown.substr(0, 80);

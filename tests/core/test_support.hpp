@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "notequiz/parse.hpp"
 
@@ -14,6 +15,23 @@ inline std::string read_source_file(const std::string& relative) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// Notes whose end matters: parse_notes and check_file read a std::string where it is (its NUL
+// guards md4c's read past the end) and copy anything else; both must give the same on these.
+inline std::vector<std::string> text_end_samples() {
+  using namespace std::string_literals;
+  return {
+      read_source_file("tests/fixtures/go-interview-notes.md"),
+      "",
+      "# Only a question?",
+      "\xEF\xBB\xBF# A BOM, then a question?\r\n\r\nand CRLF\n",
+      "[a](b0+]-:;",  // md4c 0.4.8 reads past the end of this one (docs/hardening.md)
+      "# Q?\n\ntext \xff bad \0 nul, then <b>html</b> and a [link](x.md#y) at the very end"s,
+      "# Q?\n\n```go\nan unclosed fence to the end\\",
+      "# Q?\n\n```go\nThis fence holds an English sentence, not any code at all\n```\n\n##No space\n",
+      "---\nid: d\n---\n# Q?\n\n- [x] yes\n- [ ] no <",
+  };
 }
 
 inline parse_result parse(const std::string& markdown, const std::string& path = "notes.md") {
