@@ -157,7 +157,7 @@ void check_unclosed(check_context& ctx, const fence& f) {
 }
 
 void check_language(check_context& ctx, const fence& f) {
-  const std::string_view word = f.info.substr(0, f.info.find_first_of(" 	{"));
+  const std::string_view word = f.info.substr(0, f.info.find_first_of(" \t{"));
   if (!languages.contains(word)) return;
   std::uint32_t lines = 0, prose = 0;
   for (std::uint32_t l = f.open_line + 1; l < f.close_line; ++l) {

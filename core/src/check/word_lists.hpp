@@ -7,6 +7,10 @@
 
 namespace notequiz::detail {
 
+// Not constexpr: a constant evaluation that reaches it fails, so a constexpr word_list made from
+// a list out of order does not compile (no throw: the WebAssembly build has no exceptions).
+inline void word_list_needs_sorted_distinct_words_of_1_to_16_bytes() noexcept {}
+
 // A fixed list of short words (1 to 16 bytes, lower case, no NUL byte), looked up ignoring ASCII
 // case. Every labelled fence and every `<` in prose is looked up, so each word is kept as two
 // numbers, its bytes big-endian and zero-padded, which order like the words themselves: a
@@ -22,7 +26,7 @@ class word_list {
     for (std::size_t i = 0; i < N; ++i) {
       if (sorted[i].empty() || sorted[i].size() > max_length || !key_of(sorted[i], false, keys_[i]) ||
           (i > 0 && !less(keys_[i - 1], keys_[i]))) {
-        throw "word_list: words must be 1 to 16 bytes, sorted and distinct";
+        word_list_needs_sorted_distinct_words_of_1_to_16_bytes();
       }
     }
   }
