@@ -15,6 +15,8 @@ bool is_scheme_char(char c) noexcept { return is_ascii_alpha(c) || is_ascii_digi
 }  // namespace
 
 bool is_safe_url(std::string_view url, bool for_image) noexcept {
+  // Without a colon there is no scheme: relative, as below would find, without lower-casing.
+  if (url.find(':') == std::string_view::npos) return true;
   // Browsers ignore ASCII whitespace and control characters inside a scheme
   // ("java\tscript:"), so look at the URL without them. Its first 33 such bytes are enough
   // (on the stack: no allocation per link).
