@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -234,12 +235,43 @@ inline std::string fixes_problem(const file_report& r, std::size_t size) {
   return {};
 }
 
+// Leaving out what is less severe than errors (what --quiet asks) only counts it: the errors
+// are those of a check of everything, message for message, and the counts are its warnings
+// and infos.
+inline std::string least_severity_problem(std::string_view note, check_file_options options) {
+  options.fixes = false;
+  const file_report everything = check_file(note, options);
+  options.least_severity = severity::error;
+  const file_report errors = check_file(note, options);
+  std::array<std::size_t, 3> counted{};
+  std::vector<const diagnostic*> kept;
+  for (const diagnostic& d : everything.diagnostics) {
+    if (d.severity == severity::error) {
+      kept.push_back(&d);
+    } else {
+      ++counted[static_cast<std::size_t>(d.severity)];
+    }
+  }
+  if (errors.left_out != counted) return "errors only: the problems left out are not the warnings and infos";
+  if (errors.diagnostics.size() != kept.size()) return "errors only: not the same errors";
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const diagnostic& a = *kept[i];
+    const diagnostic& b = errors.diagnostics[i];
+    if (a.rule != b.rule || a.line != b.line || a.column != b.column || a.end_line != b.end_line ||
+        a.end_column != b.end_column || a.message != b.message) {
+      return "errors only: error " + std::to_string(i) + " [" + a.rule + "] differs";
+    }
+  }
+  return {};
+}
+
 }  // namespace properties_detail
 
 /// check_file and check_corpus. The input is a note, optionally preceded by one line of
 /// `.notequiz.json` when it starts with `{`. Never crashes; config and note diagnostics lie in
 /// their text, in order, with known rule names; fixes are in order, disjoint and inside the
-/// note; the fixed note offers no further fix; the corpus reports a file checked twice.
+/// note; the fixed note offers no further fix; the corpus reports a file checked twice; errors
+/// only (least_severity) is a check of everything with the rest counted.
 inline std::string check_problem(std::string_view input) {
   using namespace properties_detail;
   std::string_view note = input;
@@ -262,6 +294,7 @@ inline std::string check_problem(std::string_view input) {
   }
   if (std::string p = diagnostics_problem(report.diagnostics, line_count(note), "note"); !p.empty()) return p;
   if (std::string p = fixes_problem(report, note.size()); !p.empty()) return p;
+  if (std::string p = least_severity_problem(note, options); !p.empty()) return p;
   if (!report.fixes.empty()) {
     const fixed_note fixed = fix_note(note, report, options);
     const file_report& again = fixed.report;
