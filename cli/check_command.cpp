@@ -47,6 +47,7 @@ constexpr const char* check_usage =
     "  --quiet            print errors only, and no summary\n"
     "  -j, --jobs N       check N notes at a time (default: one per CPU core); the output is\n"
     "                     the same for every N\n"
+    "  An option's value may also follow an equals sign (--format=json), and -j its number (-j4).\n"
     "\n"
     "exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error or nothing readable\n";
 
@@ -81,7 +82,31 @@ int usage_error(const std::string& message) {
 }
 
 // Fills `o`; returns -1 to go on, else the exit code.
-int read_arguments(const args& a, check_options& o) {
+// The options that take a value, which may also be written `--jobs=2` (any of them) or `-j2`.
+bool takes_value(std::string_view option) {
+  return option == "--config" || option == "--format" || option == "--max-warnings" || option == "--jobs" || option == "-j";
+}
+
+args spelled_out(const args& given) {
+  args out;
+  out.reserve(given.size());
+  for (const std::string& arg : given) {
+    const std::size_t eq = arg.find('=');
+    if (arg.compare(0, 2, "--") == 0 && eq != std::string::npos && takes_value(std::string_view(arg).substr(0, eq))) {
+      out.push_back(arg.substr(0, eq));
+      out.push_back(arg.substr(eq + 1));
+    } else if (arg.size() > 2 && arg.compare(0, 2, "-j") == 0) {
+      out.emplace_back("-j");
+      out.push_back(arg.substr(2));
+    } else {
+      out.push_back(arg);
+    }
+  }
+  return out;
+}
+
+int read_arguments(const args& given, check_options& o) {
+  const args a = spelled_out(given);
   for (std::size_t i = 0; i < a.size(); ++i) {
     const std::string& arg = a[i];
     auto value = [&](std::string& into) {
@@ -251,14 +276,20 @@ int check_command(const args& a) {
     // The notes of the last path are not remembered for skipping repeats: no path comes after
     // them, and one folder lists each note once. With a single path, `seen` stays empty.
     const bool last_input = at + 1 == o.paths.size();
-    std::string error;
-    const std::vector<std::string> notes = collect_notes(input, error);
-    if (!error.empty() || notes.empty()) {
+    const collected_notes found = collect_notes(input);
+    // A folder that cannot be read is named (its notes would otherwise be passed over without a
+    // word), before the notes found beside it.
+    for (const auto& folder : found.unread) {
       ++unreadable;
-      report_in_order(display_path(input), {input_problem(!error.empty() ? error : "no notes (*.md, *.markdown) in this folder")});
+      report_in_order(display_path(folder.path), {input_problem(folder.reason + "; the notes in it are not checked")});
+    }
+    if (!found.error.empty() || (found.files.empty() && found.unread.empty())) {
+      ++unreadable;
+      report_in_order(display_path(input),
+                      {input_problem(!found.error.empty() ? found.error : "no notes (*.md, *.markdown) in this folder")});
       continue;
     }
-    for (const auto& note : notes) {
+    for (const auto& note : found.files) {
       std::string path = display_path(note);
       const std::string absolute = absolute_path(path);
       if (last_input ? seen.count(absolute) > 0 : !seen.insert(absolute).second) continue;

@@ -179,13 +179,17 @@ int read_inputs(const options& o, config_finder& finder, std::vector<note_input>
   int status = 0;
   std::set<std::string> seen;
   for (const auto& c : o.content) {
-    std::string error;
-    const std::vector<std::string> paths = collect_notes(c, error);
-    if (!error.empty() || paths.empty()) {
-      std::fprintf(stderr, "%s: error: %s\n", c.c_str(), error.empty() ? "no notes (*.md, *.markdown) here" : error.c_str());
+    const collected_notes found_notes = collect_notes(c);
+    for (const auto& folder : found_notes.unread) {
+      std::fprintf(stderr, "%s: error: %s\n", display_path(folder.path).c_str(), folder.reason.c_str());
+      status = 2;
+    }
+    if (!found_notes.error.empty() || (found_notes.files.empty() && found_notes.unread.empty())) {
+      std::fprintf(stderr, "%s: error: %s\n", c.c_str(), found_notes.error.empty() ? "no notes (*.md, *.markdown) here" : found_notes.error.c_str());
       status = 2;
       continue;
     }
+    const std::vector<std::string>& paths = found_notes.files;
     std::error_code ec;
     const std::string root = fs::is_directory(c, ec) ? c : fs::path(c).parent_path().string();
     for (const auto& found : paths) {

@@ -1,6 +1,8 @@
 #include "files.hpp"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -95,80 +97,86 @@ struct entry_kind {
   bool is_regular = false;
 };
 
-entry_kind kind_of(const std::string& path, unsigned char type) {
+entry_kind kind_of(int dir_fd, const char* name, unsigned char type) {
   entry_kind k;
   struct stat st {};
   if (type == DT_UNKNOWN) {
-    if (::lstat(path.c_str(), &st) != 0) return k;
+    if (::fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return k;
     type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
   }
   if (type == DT_DIR) k.is_folder = k.is_directory = true;
   if (type == DT_REG) k.is_regular = true;
-  if (type == DT_LNK && ::stat(path.c_str(), &st) == 0) {
+  if (type == DT_LNK && ::fstatat(dir_fd, name, &st, 0) == 0) {
     k.is_directory = S_ISDIR(st.st_mode);
     k.is_regular = S_ISREG(st.st_mode);
   }
   return k;
 }
 
-// Adds the notes in the open folder `dir` (at `folder`) and under it to `files`, then closes
-// it. Notes are found as fs::recursive_directory_iterator with skip_permission_denied finds
-// them, without building an fs::path per entry (which parses the whole path each time). A
-// folder that may not be read is skipped. Any other error ends the walk where it is, with what
-// was found so far, as it ended the iterator's: that turns into the end iterator, so the loop
-// that used it never saw the error. False then.
-bool walk(DIR* dir, const std::string& folder, std::vector<std::string>& files) {
+std::string cannot_read_folder(int error) { return "cannot read folder: " + std::string(std::strerror(error)); }
+
+// Adds the notes in the open folder `dir_fd` (at `folder`) and under it to `found`, then
+// closes it. Entries are opened relative to their folder, so no path is looked up twice and
+// no depth is too deep for a path. Hidden folders and node_modules are passed over; a folder
+// that cannot be opened or listed to its end is named in `found.unread`, and the walk goes on
+// with the rest.
+void walk(int dir_fd, const std::string& folder, collected_notes& found) {
+  DIR* dir = ::fdopendir(dir_fd);
+  if (dir == nullptr) {
+    found.unread.push_back({folder, cannot_read_folder(errno)});
+    ::close(dir_fd);
+    return;
+  }
   const std::string prefix = folder.back() == '/' ? folder : folder + '/';
-  bool go_on = true;
   for (;;) {
     errno = 0;
     const dirent* entry = ::readdir(dir);
     if (entry == nullptr) {
-      go_on = errno == 0 || errno == EACCES;
+      if (errno != 0) found.unread.push_back({folder, cannot_read_folder(errno)});
       break;
     }
     const std::string_view name = entry->d_name;
     if (name == "." || name == "..") continue;
     std::string path = prefix;
     path.append(name);
-    const entry_kind kind = kind_of(path, entry->d_type);
+    const entry_kind kind = kind_of(::dirfd(dir), entry->d_name, entry->d_type);
     if (kind.is_directory && (name == "node_modules" || (name.size() > 1 && name[0] == '.'))) continue;
-    if (kind.is_regular && is_notes_name(name)) files.push_back(is_generic(path) ? path : fs::path(path).generic_string());
+    if (kind.is_regular && is_notes_name(name)) found.files.push_back(is_generic(path) ? path : fs::path(path).generic_string());
     if (kind.is_folder) {
-      DIR* inner = ::opendir(path.c_str());
-      if (inner == nullptr ? errno != EACCES : !walk(inner, path, files)) {
-        go_on = false;
-        break;
+      const int inner = ::openat(::dirfd(dir), entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (inner < 0) {
+        found.unread.push_back({std::move(path), cannot_read_folder(errno)});
+      } else {
+        walk(inner, path, found);
       }
     }
   }
   ::closedir(dir);
-  return go_on;
 }
 
 }  // namespace
 
-std::vector<std::string> collect_notes(const std::string& path, std::string& error) {
-  std::vector<std::string> files;
+collected_notes collect_notes(const std::string& path) {
+  collected_notes found;
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    error = "no such file or directory";
-    return files;
+    found.error = "no such file or directory";
+    return found;
   }
   if (!fs::is_directory(status)) {
-    files.push_back(path);
-    return files;
+    found.files.push_back(path);
+    return found;
   }
-  // The folder itself must open, unless it may not be read, which gives no notes.
-  if (DIR* top = ::opendir(path.c_str())) {
-    walk(top, path, files);
-  } else if (errno != EACCES) {
-    error = "cannot read directory: " + std::error_code(errno, std::generic_category()).message();
-    return files;
+  const int top = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (top < 0) {
+    found.error = cannot_read_folder(errno);
+    return found;
   }
-  std::sort(files.begin(), files.end());
-  return files;
+  walk(top, path, found);
+  std::sort(found.files.begin(), found.files.end());
+  std::sort(found.unread.begin(), found.unread.end(), [](const unread_folder& a, const unread_folder& b) { return a.path < b.path; });
+  return found;
 }
 
 }  // namespace notequiz::cli

@@ -25,8 +25,20 @@ std::string write_file_atomically(const std::string& path, const std::string& co
 bool is_generic(std::string_view path) noexcept;
 std::string parent_of_generic(std::string_view path);
 
-// Markdown files under `path` (recursively, `*.md` and `*.markdown`, sorted), or `path` itself
-// when it is a file. `error` is set when `path` cannot be read.
-std::vector<std::string> collect_notes(const std::string& path, std::string& error);
+// A folder that collect_notes could not open or list to its end: the notes in it may be missing.
+struct unread_folder {
+  std::string path;
+  std::string reason;  // "cannot read folder: Permission denied"
+};
+
+struct collected_notes {
+  std::vector<std::string> files;     // sorted
+  std::vector<unread_folder> unread;  // folders under the path, sorted by path
+  std::string error;                  // why the path itself gives nothing: "no such file or directory", ...
+};
+
+// Markdown files under `path` (recursively, `*.md` and `*.markdown`, not in hidden folders or
+// node_modules), or `path` itself when it is a file.
+collected_notes collect_notes(const std::string& path);
 
 }  // namespace notequiz::cli

@@ -11,6 +11,7 @@
 #include "notequiz/check.hpp"
 
 using notequiz::testing::run_cli;
+using notequiz::testing::run_cli_unprivileged;
 using notequiz::testing::slurp;
 using notequiz::testing::write_file;
 namespace fs = std::filesystem;
@@ -385,15 +386,50 @@ TEST(CheckCommand, ExitsTwoWhenNothingCouldBeRead) {
 }
 
 TEST(CheckCommand, ReportsAnUnreadableFileWhenPermissionsApply) {
-  if (geteuid() == 0) GTEST_SKIP() << "root reads every file";
   const std::string dir = scratch("unreadable");
   write_file(dir + "/locked.md", "## Q\n\nA\n");
   write_file(dir + "/open.md", "## R\n\nB\n");
   fs::permissions(dir + "/locked.md", fs::perms::none);
-  const auto r = run_cli({"check", "."}, dir);
+  const auto r = run_cli_unprivileged({"check", "."}, dir);
   EXPECT_EQ(r.out, "locked.md: error: cannot open: Permission denied [NQ019/unreadable-input]\n"
                    "1 file checked, 1 card: 1 error, 0 warnings\n");
+  EXPECT_EQ(r.exit_code, 1);
   fs::permissions(dir + "/locked.md", fs::perms::owner_all);
+}
+
+TEST(CheckCommand, NamesEveryFolderItCannotReadAndChecksTheNotesAroundIt) {
+  const std::string dir = scratch("unreadable-folders");
+  write_file(dir + "/a.md", "## Q\n\nA\n");
+  write_file(dir + "/b/locked/deep.md", "## R\n\nB\n");
+  write_file(dir + "/b/open.md", "## S\n\nC\n");
+  write_file(dir + "/c/shut/x.md", "## T\n\nD\n");
+  write_file(dir + "/d.md", "## U\n\nE\n");
+  fs::permissions(dir + "/b/locked", fs::perms::none);
+  fs::permissions(dir + "/c/shut", fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec);  // entered, not listed
+  const auto r = run_cli_unprivileged({"check", "."}, dir);
+  EXPECT_EQ(r.out,
+            "b/locked: error: cannot read folder: Permission denied; the notes in it are not checked [NQ019/unreadable-input]\n"
+            "c/shut: error: cannot read folder: Permission denied; the notes in it are not checked [NQ019/unreadable-input]\n"
+            "3 files checked, 3 cards: 2 errors, 0 warnings\n");
+  EXPECT_EQ(r.exit_code, 1);
+  const auto only = run_cli_unprivileged({"check", "b/locked"}, dir);
+  EXPECT_EQ(only.out, "b/locked: error: cannot read folder: Permission denied [NQ019/unreadable-input]\n"
+                      "0 files checked, 0 cards: 1 error, 0 warnings\n");
+  EXPECT_EQ(only.exit_code, 2);
+  fs::permissions(dir + "/b/locked", fs::perms::owner_all);
+  fs::permissions(dir + "/c/shut", fs::perms::owner_all);
+}
+
+TEST(CheckCommand, TakesOptionValuesAfterAnEqualsSignAndJobsRightAfterJ) {
+  const auto spaced = run_cli({"check", "--format", "json", "--jobs", "1", "--max-warnings", "0", "tests/fixtures"});
+  for (const auto& args : {std::vector<std::string>{"check", "--format=json", "--jobs=1", "--max-warnings=0", "tests/fixtures"},
+                           {"check", "--format=json", "-j1", "--max-warnings=0", "tests/fixtures"}}) {
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.exit_code, spaced.exit_code) << args[2];
+    EXPECT_EQ(r.out, spaced.out) << args[2];
+  }
+  EXPECT_EQ(run_cli({"check", "--fix=yes", "content"}).exit_code, 2);
+  EXPECT_EQ(run_cli({"check", "-jx", "content"}).err.rfind("notequiz check: -j takes a number of threads", 0), 0u);
 }
 
 TEST(CheckCommand, ChecksLinksBetweenNotesAcrossTheCorpus) {

@@ -50,14 +50,14 @@ inline void write_file(const std::filesystem::path& path, const std::string& con
   std::ofstream(path, std::ios::binary) << content;
 }
 
-// Runs `notequiz ARGS...` in `cwd` (the source tree by default), with `env` prefixed
-// (e.g. "NO_COLOR=1"). Output is captured through temporary files named for this process,
-// so tests running in parallel (ctest -j) never share one.
-inline cli_result run_cli(const std::vector<std::string>& args, const std::string& cwd = NOTEQUIZ_SOURCE_DIR,
-                          const std::string& env = "") {
+// Runs the shell words `program` with ARGS in `cwd`, with `env` prefixed (e.g. "NO_COLOR=1").
+// Output is captured through temporary files named for this process, so tests running in
+// parallel (ctest -j) never share one.
+inline cli_result run_program(const std::string& program, const std::vector<std::string>& args, const std::string& cwd,
+                              const std::string& env = "") {
   static int counter = 0;
   const std::string base = std::string(::testing::TempDir()) + "notequiz-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
-  std::string cmd = "cd " + shell_quote(cwd) + " && " + env + (env.empty() ? "" : " ") + shell_quote(NOTEQUIZ_CLI);
+  std::string cmd = "cd " + shell_quote(cwd) + " && " + env + (env.empty() ? "" : " ") + program;
   for (const auto& a : args) cmd += " " + shell_quote(a);
   cmd += " >" + shell_quote(base + ".out") + " 2>" + shell_quote(base + ".err") + " </dev/null";
   const int status = std::system(cmd.c_str());
@@ -68,6 +68,35 @@ inline cli_result run_cli(const std::vector<std::string>& args, const std::strin
   std::remove((base + ".out").c_str());
   std::remove((base + ".err").c_str());
   return r;
+}
+
+// Runs `notequiz ARGS...` in `cwd` (the source tree by default), with `env` prefixed.
+inline cli_result run_cli(const std::vector<std::string>& args, const std::string& cwd = NOTEQUIZ_SOURCE_DIR,
+                          const std::string& env = "") {
+  return run_program(shell_quote(NOTEQUIZ_CLI), args, cwd, env);
+}
+
+// Runs `notequiz ARGS...` in `cwd` as a user whom file permissions apply to. Root reads every
+// file, so when the tests run as root (as in CI) the command runs as `nobody`, through
+// util-linux's setpriv, from a copy of the binary in the temp folder (the build folder may
+// not be open to nobody). `cwd` and what the command reads must be open to nobody.
+inline cli_result run_cli_unprivileged(const std::vector<std::string>& args, const std::string& cwd) {
+  if (::geteuid() != 0) return run_cli(args, cwd);
+  struct binary_copy {
+    std::filesystem::path path = std::filesystem::path(::testing::TempDir()) / ("notequiz-unprivileged-" + std::to_string(::getpid()));
+    binary_copy() {
+      namespace fs = std::filesystem;
+      fs::copy_file(NOTEQUIZ_CLI, path, fs::copy_options::overwrite_existing);
+      fs::permissions(path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                                fs::perms::others_exec);
+    }
+    ~binary_copy() {
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+    }
+  };
+  static const binary_copy copy;
+  return run_program("setpriv --reuid=nobody --regid=nogroup --clear-groups " + shell_quote(copy.path.string()), args, cwd);
 }
 
 }  // namespace notequiz::testing

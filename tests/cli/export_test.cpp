@@ -12,6 +12,7 @@
 
 using notequiz::testing::cli_result;
 using notequiz::testing::run_cli;
+using notequiz::testing::run_cli_unprivileged;
 using notequiz::testing::slurp;
 using notequiz::testing::write_file;
 
@@ -398,6 +399,19 @@ TEST(ExportExitCodes, AreTwoForUsageErrorsAndUnreadableNotesWithNothingWritten) 
   EXPECT_NE(missing.err.find("no/such/notes: error:"), std::string::npos) << missing.err;
   EXPECT_FALSE(fs::exists(out));
   EXPECT_EQ(run_cli({"export", "--help"}).exit_code, 0);
+}
+
+TEST(ExportExitCodes, AreTwoWithNothingWrittenWhenAFolderOfNotesCannotBeRead) {
+  const fs::path dir = fresh_folder("unreadable-folder");
+  write_file(dir / "notes/a.md", "## Q\n\nA\n");
+  write_file(dir / "notes/private/b.md", "## R\n\nB\n");
+  fs::permissions(dir, fs::perms::all);  // the export may write here, as whoever it runs as
+  fs::permissions(dir / "notes/private", fs::perms::none);
+  const cli_result r = run_cli_unprivileged({"export", "notes", "--format", "json", "-o", "out"}, dir.string());
+  fs::permissions(dir / "notes/private", fs::perms::owner_all);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("notes/private: error: cannot read folder: Permission denied"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "out"));
 }
 
 TEST(ExportAssets, MissingWidgetFilesStopSiteAndSingleFileButNotJsonOrAnki) {
