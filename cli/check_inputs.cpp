@@ -125,15 +125,17 @@ note_read read_note(const std::string& path) {
   return r;
 }
 
-const std::unordered_set<std::string>& exact_paths::listing(const std::string& folder) {
+const std::unordered_set<std::string>* exact_paths::listing(const std::string& folder) {
   auto it = listings_.find(folder);
-  if (it != listings_.end()) return it->second;
-  std::unordered_set<std::string> names;
+  if (it != listings_.end()) return it->second ? &*it->second : nullptr;
+  std::optional<std::unordered_set<std::string>> names(std::in_place);
   std::error_code ec;
   for (fs::directory_iterator entry(folder, ec), end; !ec && entry != end; entry.increment(ec)) {
-    names.insert(entry->path().filename().string());
+    names->insert(entry->path().filename().string());
   }
-  return listings_.emplace(folder, std::move(names)).first->second;
+  if (ec) names.reset();
+  const auto& kept = listings_.emplace(folder, std::move(names)).first->second;
+  return kept ? &*kept : nullptr;
 }
 
 bool exact_paths::exists(const std::string& path) {
@@ -146,14 +148,15 @@ bool exact_paths::exists(const std::string& path) {
   // (Only for a path that ends in a name: look_up() does not ask whether "a/." is a folder.)
   const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
   struct stat st {};
-  const bool missing = !name.empty() && name != "." && name != ".." && ::lstat(path.c_str(), &st) != 0 &&
-                       (errno == ENOENT || errno == ENOTDIR);
-  const bool found = !missing && look_up(path);
+  const bool ends_in_name = !name.empty() && name != "." && name != "..";
+  const bool stat_found = ::lstat(path.c_str(), &st) == 0;
+  const bool missing = ends_in_name && !stat_found && (errno == ENOENT || errno == ENOTDIR);
+  const bool found = !missing && look_up(path, stat_found);
   answers_.emplace(path, found);
   return found;
 }
 
-bool exact_paths::look_up(const std::string& path) {
+bool exact_paths::look_up(const std::string& path, bool found_in_some_spelling) {
   std::string folder = !path.empty() && path[0] == '/' ? "/" : ".";
   std::size_t start = 0;
   while (start <= path.size()) {
@@ -162,7 +165,13 @@ bool exact_paths::look_up(const std::string& path) {
     const std::string part = path.substr(start, slash - start);
     start = slash + 1;
     if (part.empty() || part == ".") continue;
-    if (part != ".." && listing(folder).count(part) == 0) return false;
+    if (part != "..") {
+      const std::unordered_set<std::string>* names = listing(folder);
+      // A folder that may be entered but not listed: its names cannot be compared, and the
+      // system's answer is all there is.
+      if (names == nullptr) return found_in_some_spelling;
+      if (names->count(part) == 0) return false;
+    }
     folder = folder == "." ? part : folder == "/" ? "/" + part : folder + "/" + part;
   }
   return true;

@@ -48,9 +48,10 @@ class exact_paths {
 
  private:
   std::mutex mutex_;  // over the caches below, and over listing folders
-  bool look_up(const std::string& path);
-  const std::unordered_set<std::string>& listing(const std::string& folder);
-  std::unordered_map<std::string, std::unordered_set<std::string>> listings_;
+  bool look_up(const std::string& path, bool found_in_some_spelling);
+  // The names in `folder`, or nullptr when it cannot be listed.
+  const std::unordered_set<std::string>* listing(const std::string& folder);
+  std::unordered_map<std::string, std::optional<std::unordered_set<std::string>>> listings_;
   // Answers so far, by path: notes link the same images and notes over and over.
   std::unordered_map<std::string, bool> answers_;
 };

@@ -459,6 +459,17 @@ TEST(CheckCommand, FindsLinkedFilesByTheirExactNamesWhetherOrNotTheyAreThere) {
   }
 }
 
+TEST(CheckCommand, TakesTheSystemsWordForImagesInAFolderThatCanBeEnteredButNotListed) {
+  const std::string dir = scratch("unlisted-images");
+  write_file(dir + "/a.md", "## Q\n\n![here](img/here.png) ![gone](img/gone.png)\n");
+  write_file(dir + "/img/here.png", "not really");
+  fs::permissions(dir + "/img", fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec);
+  const auto r = run_cli_unprivileged({"check", "a.md"}, dir);
+  fs::permissions(dir + "/img", fs::perms::owner_all);
+  EXPECT_EQ(places(r.out, "a.md"), (std::vector<std::string>{"3 NQ003/missing-image"})) << r.out;
+  EXPECT_NE(r.out.find("`img/gone.png`"), std::string::npos) << r.out;
+}
+
 TEST(CheckCommand, PrintsEachFileAsCheckedThenLateCrossFileFindingsGroupedByFileThenTheSummary) {
   const std::string dir = scratch("order");
   write_file(dir + "/a.md", "## Q1\n\n[gone](c.md#gone) <b>a</b>\n\n[also gone](c.md#missing)\n");
