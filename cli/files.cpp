@@ -2,10 +2,11 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <unistd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -41,23 +42,50 @@ read_result read_file(const std::string& path) {
 }
 
 std::string write_file_atomically(const std::string& path, const std::string& content) {
-  const std::string temp = path + ".notequiz-tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return std::string("cannot create ") + temp + ": " + std::strerror(errno);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      std::remove(temp.c_str());
-      return std::string("cannot write ") + temp + ": " + std::strerror(errno);
-    }
-  }
+  // A file reached through a symbolic link is written where the link points: the link stays.
   std::error_code ec;
-  fs::permissions(temp, fs::status(path, ec).permissions(), ec);
-  fs::rename(temp, path, ec);
-  if (ec) {
-    std::remove(temp.c_str());
-    return "cannot replace " + path + ": " + ec.message();
+  std::string target = path;
+  if (fs::is_symlink(path, ec)) {
+    const fs::path real = fs::canonical(path, ec);
+    if (ec) return "cannot follow the link " + path + ": " + ec.message();
+    target = real.string();
+  }
+  struct stat old {};
+  const bool replacing = ::stat(target.c_str(), &old) == 0;
+  // One name per process and call, created only if it is not there: two runs at once (or a
+  // file left by a crash) never share a temporary file.
+  static std::atomic<unsigned> calls{0};
+  const std::string temp = target + ".notequiz-tmp-" + std::to_string(::getpid()) + "-" + std::to_string(calls++);
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) return "cannot create " + temp + ": " + std::strerror(errno);
+  const auto fail = [&](const std::string& what) {
+    const std::string reason = what + temp + ": " + std::strerror(errno);
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return reason;
+  };
+  if (replacing) {
+    // The replaced file's permissions, and its owner where this user may give it away.
+    if (::fchmod(fd, old.st_mode & 07777) != 0) return fail("cannot set the permissions of ");
+    if (::fchown(fd, old.st_uid, old.st_gid) != 0) errno = 0;
+  }
+  for (std::size_t written = 0; written < content.size();) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return fail("cannot write ");
+    written += static_cast<std::size_t>(n);
+  }
+  // On disk before it takes the old file's place: a crash leaves the old file or the new one.
+  if (::fsync(fd) != 0) return fail("cannot write ");
+  if (::close(fd) != 0) {
+    const std::string reason = "cannot write " + temp + ": " + std::strerror(errno);
+    ::unlink(temp.c_str());
+    return reason;
+  }
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    const std::string reason = "cannot replace " + target + ": " + std::strerror(errno);
+    ::unlink(temp.c_str());
+    return reason;
   }
   return {};
 }

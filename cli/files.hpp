@@ -15,8 +15,10 @@ struct read_result {
 
 read_result read_file(const std::string& path);
 
-// Writes `content` to a temporary file beside `path`, then renames it over `path`.
-// Returns an empty string on success, else the reason.
+// Writes `content` to a new temporary file beside `path` (`path.notequiz-tmp-PID-N`), flushes it
+// to disk, then renames it over `path`, keeping the old file's permissions (and owner, where
+// allowed); through a symbolic link, over the file it points to. Returns an empty string on
+// success, else the reason; the temporary file is gone either way.
 std::string write_file_atomically(const std::string& path, const std::string& content);
 
 // Whether `path` is its own generic form (fs::path(path).generic_string()), as nearly every

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -22,6 +23,14 @@ namespace {
 const std::string seed = "tests/fixtures/go-interview-notes.md";
 
 // A fresh folder for one test, removed by the next run of the same test.
+// The names in a folder, sorted.
+std::vector<std::string> names_in(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 std::string scratch(const std::string& name) { return notequiz::testing::fresh_folder("notequiz-check-", name).string(); }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -325,7 +334,21 @@ TEST(CheckCommand, FixRewritesOnlyTheFixedSpansOfACrlfSeed) {
   }
   EXPECT_EQ(labels, 19u);
   EXPECT_EQ(headings, 1u);
-  EXPECT_FALSE(fs::exists(dir + "/seed.md.notequiz-tmp"));
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"seed.md"}));  // no temporary file left
+}
+
+TEST(CheckCommand, FixWritesThroughALinkAndKeepsTheFilesPermissions) {
+  const std::string dir = scratch("fix-link");
+  write_file(dir + "/notes/real.md", "## Q\n\n```go\n这是一个句子，不是代码。\n```\n");
+  fs::permissions(dir + "/notes/real.md", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  fs::create_symlink("notes/real.md", dir + "/link.md");
+  const auto r = run_cli({"check", "--fix", "link.md"}, dir);
+  EXPECT_NE(r.out.find("; fixed 1 problem in 1 file\n"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::is_symlink(dir + "/link.md"));
+  EXPECT_EQ(slurp(dir + "/notes/real.md"), "## Q\n\n```text\n这是一个句子，不是代码。\n```\n");
+  EXPECT_EQ(fs::status(dir + "/notes/real.md").permissions(),
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(names_in(dir + "/notes"), (std::vector<std::string>{"real.md"}));
 }
 
 TEST(CheckCommand, ReportsBadInputsByPathAndStillChecksTheOthers) {
