@@ -213,7 +213,8 @@ export class NoteQuizElement extends HTMLElement {
   #aheadDays = 0;
   #aheadNone = false;
   #card = null;
-  #preview = null;
+  #preview = null;      // the grade buttons' intervals (deckPreviewCard), once the answer is shown
+  #shownAt = 0;         // when the flashcard on screen came up
   #choice = null;      // { selected: Set, attempts, firstCorrect, done, revealed }
   #session = { reviewed: 0, remembered: 0, ratings: { again: 0, hard: 0, good: 0, easy: 0 } };
   #ended = false;
@@ -489,7 +490,7 @@ export class NoteQuizElement extends HTMLElement {
       this.#finish();
     } else if (this.#card.kind === 'flashcard') {
       this.#view = 'question';
-      this.#preview = this.#call('deckPreviewCard', this.#handle, this.#card.id, now, this.#options()).outcomes;
+      this.#shownAt = now;
     } else {
       this.#view = 'choice';
       this.#choice = { selected: new Set(), attempts: 0, firstCorrect: false, done: false, revealed: false };
@@ -567,6 +568,9 @@ export class NoteQuizElement extends HTMLElement {
 
   #show() {
     if (this.#view !== 'question') return;
+    // The grade buttons' intervals, from when the card came up: only the answer shows them, so
+    // the first card does not wait for them.
+    this.#preview = this.#call('deckPreviewCard', this.#handle, this.#card.id, this.#shownAt, this.#options()).outcomes;
     this.#view = 'answer';
     this.#render(true);
   }

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "text.hpp"
+
 namespace notequiz {
 
 using json = nlohmann::ordered_json;
@@ -22,8 +24,7 @@ json urls(const std::vector<reference>& v) {
   return a;
 }
 
-// `summary`: only what deck_summary_json keeps of a card.
-json card_to_json(const card& c, const deck_json_options& how, bool summary = false) {
+json card_to_json(const card& c, const deck_json_options& how) {
   json jc;
   jc["id"] = c.id;
   if (!how.lean) jc["pinnedId"] = c.pinned_id;
@@ -31,7 +32,6 @@ json card_to_json(const card& c, const deck_json_options& how, bool summary = fa
   jc["titleHtml"] = c.title_html;
   jc["sectionPath"] = strings(c.section_path);
   jc["kind"] = to_string(c.kind);
-  if (summary) return jc;
   jc["promptHtml"] = c.prompt_html;
   jc["answerHtml"] = c.answer_html;
   json options = json::array();
@@ -76,22 +76,69 @@ json deck_head_json(const deck& d) {
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-// The deck as to_json writes it, with each card as card_to_json(card, how, summary) writes it.
-std::string deck_to_json(const deck& d, const deck_json_options& how, bool summary) {
-  json j = deck_head_json(d);
-  json cards = json::array();
-  for (const card& c : d.cards) cards.push_back(card_to_json(c, how, summary));
-  j["cards"] = std::move(cards);
-  return dump(j);
+// A string as dump() writes it. Nearly every string in a deck is valid UTF-8 with no quote,
+// backslash or control character, which nlohmann writes as it is: those are copied without
+// building a json value; the rest go through nlohmann.
+void append_quoted(std::string& out, const std::string& s) {
+  bool plain = true;
+  bool ascii = true;
+  for (const char ch : s) {
+    const auto b = static_cast<unsigned char>(ch);
+    plain = plain && b >= 0x20 && b != '"' && b != '\\';
+    ascii = ascii && b < 0x80;
+  }
+  if (plain && (ascii || detail::find_invalid_utf8(s) == std::string_view::npos)) {
+    out += '"';
+    out += s;
+    out += '"';
+  } else {
+    out += dump(json(s));
+  }
+}
+
+// What deck_summary_json keeps of card_to_json(c, lean), as dump() writes it, but appended
+// without building the object: the widget waits for the summary of every card (openNotes)
+// before it shows the first one.
+void append_card_summary(std::string& out, const card& c) {
+  out += "{\"id\":";
+  append_quoted(out, c.id);
+  out += ",\"title\":";
+  append_quoted(out, c.title);
+  out += ",\"titleHtml\":";
+  append_quoted(out, c.title_html);
+  out += ",\"sectionPath\":[";
+  for (std::size_t i = 0; i < c.section_path.size(); ++i) {
+    if (i) out += ',';
+    append_quoted(out, c.section_path[i]);
+  }
+  out += "],\"kind\":\"";
+  out += to_string(c.kind);
+  out += "\"}";
 }
 
 }  // namespace
 
-std::string to_json(const deck& d, const deck_json_options& how) { return deck_to_json(d, how, false); }
+std::string to_json(const deck& d, const deck_json_options& how) {
+  json j = deck_head_json(d);
+  json cards = json::array();
+  for (const card& c : d.cards) cards.push_back(card_to_json(c, how));
+  j["cards"] = std::move(cards);
+  return dump(j);
+}
 
 std::string to_json(const card& c, const deck_json_options& options) { return dump(card_to_json(c, options)); }
 
-std::string deck_summary_json(const deck& d) { return deck_to_json(d, deck_json_options{true}, true); }
+std::string deck_summary_json(const deck& d) {
+  std::string out = dump(deck_head_json(d));
+  out.pop_back();  // the head's closing brace: the cards come before it
+  out += ",\"cards\":[";
+  for (std::size_t i = 0; i < d.cards.size(); ++i) {
+    if (i) out += ',';
+    append_card_summary(out, d.cards[i]);
+  }
+  out += "]}";
+  return out;
+}
 
 namespace {
 

@@ -1,10 +1,14 @@
 // The deck's JSON form round-trips, and bad JSON is an error, never an abort.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
 #include "notequiz/deck_json.hpp"
 #include "test_support.hpp"
 
 using namespace notequiz;
+using namespace std::string_literals;
 
 TEST(DeckJson, RoundTripsEveryFieldTheParserFills) {
   const auto parsed = notequiz::testing::parse(
@@ -40,4 +44,47 @@ TEST(DeckJson, RefusesTwoCardsWithOneIdBecauseProgressIsKeptById) {
       {"id":"a","title":"A"},{"id":"b","title":"B"},{"id":"a","title":"C"}]})");
   EXPECT_FALSE(read.deck);
   EXPECT_EQ(read.error, "deck.cards[2].id `a` repeats deck.cards[0].id; card ids must be unique (progress is kept by id)");
+}
+
+namespace {
+
+// The summary as nlohmann writes it: the lean deck with each card cut down to its summary fields.
+std::string summary_through_nlohmann(const deck& d) {
+  auto j = nlohmann::ordered_json::parse(to_json(d, deck_json_options{true}));
+  for (auto& c : j["cards"]) {
+    nlohmann::ordered_json kept;
+    for (const char* key : {"id", "title", "titleHtml", "sectionPath", "kind"}) kept[key] = c[key];
+    c = std::move(kept);
+  }
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace
+
+TEST(DeckJson, SummaryIsTheLeanDeckWithOnlyEachCardsSummaryFieldsByteForByte) {
+  std::vector<deck> decks;
+  for (const char* folder : {"tests/format", "tests/rules", "content", "tests/fixtures"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(NOTEQUIZ_SOURCE_DIR) + "/" + folder)) {
+      if (entry.path().extension() != ".md") continue;
+      decks.push_back(notequiz::testing::parse(notequiz::testing::read_source_file(folder + ("/" + entry.path().filename().string()))).deck);
+    }
+  }
+  ASSERT_GT(decks.size(), 30u);
+  // Strings the parser never makes: every escape, invalid UTF-8, NUL, DEL, CJK and emoji.
+  deck odd;
+  odd.id = "d\"\\";
+  odd.meta = {{"k", "v"}, {"k", "w"}};
+  for (const std::string& s : {""s, "plain"s, "a \"quote\" and a \\ backslash"s, "tab\tnew\nline\r\b\f"s, "nul \0 and \x1f"s,
+                              "del \x7f"s, "bad \xff byte"s, "cut \xe4\xb8"s, "overlong \xc0\xaf"s, "surrogate \xed\xa0\x80"s,
+                              "问题 \xf0\x9f\x98\x80 emoji"s, "</script>&<b>"s}) {
+    card c;
+    c.id = s;
+    c.title = s;
+    c.title_html = s;
+    c.section_path = {s, "outer"};
+    decks.push_back(odd);
+    odd.cards.push_back(c);
+  }
+  decks.push_back(odd);
+  for (const deck& d : decks) EXPECT_EQ(deck_summary_json(d), summary_through_nlohmann(d)) << d.source;
 }
