@@ -61,7 +61,10 @@ class html_writer {
     // source where the pending one ends is not escaped on its own: the pending run grows over
     // it, and is escaped in one go when something else is written (a code block or a
     // paragraph is then one run, where md4c hands over each line and line break on its own).
-    if (write_html_ && !in_html_block_) {
+    // Not writing: nothing is pending either (set_write_html flushed it), and other_text would
+    // only return. The notes parser without card content sends most of the text here.
+    if (!write_html_) return;
+    if (!in_html_block_) {
       const std::size_t room = source_.size() - pending_end_;
       const bool plain = type == MD_TEXT_NORMAL || type == MD_TEXT_CODE;
       if (plain && text == source_.data() + pending_end_ && size <= room) {

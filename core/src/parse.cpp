@@ -647,6 +647,7 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
   // Ids of cards without a pinned one, once every card is in place: the counts of repeated
   // titles can then refer to the titles where they are, without copies. Titles are
   // whitespace-collapsed already, so their normalized form is a prefix of them.
+  if (!options.card_ids) return result;
   const detail::card_id_maker ids(d.id);
   title_counter occurrences(d.cards.size());
   for (card& c : d.cards) {

@@ -2,7 +2,6 @@
 // does) changes nothing else in the deck or the diagnostics.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -10,7 +9,6 @@
 
 using namespace notequiz;
 using namespace notequiz::testing;
-using namespace std::string_literals;
 
 namespace {
 
@@ -43,22 +41,6 @@ std::string structure_of(const parse_result& r) {
   return s;
 }
 
-std::vector<std::string> sample_notes() {
-  std::vector<std::string> notes = {
-      read_source_file("tests/fixtures/go-interview-notes.md"),
-      "---\ntitle: T\nid: t\ntags: [a, b]\nextra: x\n---\n# Part\n\n## Pick one {#pinned}\n\n- [x] right\n- [ ] wrong\n\n"
-      "after\n\n## Pick one {#pinned}\n\n- [ ] a\n- [x] *b*\n- [x] c\n\n## Same?\n\nA [link](other.md#x) and "
-      "![alt ![inner](in.png)](out.png)\n\n### Deeper\n\n```go\nx\n```\n\n## Same\n\n<div>raw</div>\n\n"
-      "Setext\n------\n\ntext \xff bad \0 nul\n"s,  // a std::string literal, so the NUL stays in
-  };
-  for (const char* folder : {"tests/rules", "tests/format", "content"}) {
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(NOTEQUIZ_SOURCE_DIR) + "/" + folder)) {
-      if (entry.path().extension() == ".md") notes.push_back(read_source_file(folder + ("/" + entry.path().filename().string())));
-    }
-  }
-  return notes;
-}
-
 }  // namespace
 
 TEST(ParseCardContent, IsBuiltUnlessLeftOut) {
@@ -71,7 +53,7 @@ TEST(ParseCardContent, IsBuiltUnlessLeftOut) {
 }
 
 TEST(ParseCardContent, LeavingItOutEmptiesOnlyTheContentFields) {
-  const std::vector<std::string> notes = sample_notes();
+  const std::vector<std::string> notes = structure_samples();
   ASSERT_GT(notes.size(), 30u);
   for (const std::string& markdown : notes) {
     const parse_result full = parse_with(markdown, true);

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the core tests.
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -32,6 +33,27 @@ inline std::vector<std::string> text_end_samples() {
       "# Q?\n\n```go\nThis fence holds an English sentence, not any code at all\n```\n\n##No space\n",
       "---\nid: d\n---\n# Q?\n\n- [x] yes\n- [ ] no <",
   };
+}
+
+// Notes for tests that leave part of a parse out (parse_options::card_content, card_ids) and
+// compare it with the whole: the seed notes, one note of every structure (front matter, pinned
+// and repeated ids, choices, sections, links, images, invalid UTF-8) and every note under
+// tests/rules, tests/format and content.
+inline std::vector<std::string> structure_samples() {
+  using namespace std::string_literals;
+  std::vector<std::string> notes = {
+      read_source_file("tests/fixtures/go-interview-notes.md"),
+      "---\ntitle: T\nid: t\ntags: [a, b]\nextra: x\n---\n# Part\n\n## Pick one {#pinned}\n\n- [x] right\n- [ ] wrong\n\n"
+      "after\n\n## Pick one {#pinned}\n\n- [ ] a\n- [x] *b*\n- [x] c\n\n## Same?\n\nA [link](other.md#x) and "
+      "![alt ![inner](in.png)](out.png)\n\n### Deeper\n\n```go\nx\n```\n\n## Same\n\n<div>raw</div>\n\n"
+      "Setext\n------\n\ntext \xff bad \0 nul\n"s,  // a std::string literal, so the NUL stays in
+  };
+  for (const char* folder : {"tests/rules", "tests/format", "content"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(NOTEQUIZ_SOURCE_DIR) + "/" + folder)) {
+      if (entry.path().extension() == ".md") notes.push_back(read_source_file(folder + ("/" + entry.path().filename().string())));
+    }
+  }
+  return notes;
 }
 
 inline parse_result parse(const std::string& markdown, const std::string& path = "notes.md") {

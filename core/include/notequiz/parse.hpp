@@ -25,6 +25,11 @@ struct parse_options {
   /// then empty; ids, titles, kinds, options, positions, links, images and diagnostics are the
   /// same. For callers that need only the deck's structure (`notequiz check`).
   bool card_content = true;
+  /// false: cards without a pinned id (`{#id}` in the heading) get an empty id instead of the
+  /// one derived from their title, which saves hashing every title. Pinned ids, and the
+  /// duplicate-id diagnostics about them, are the same. For callers that never read the cards'
+  /// ids (`notequiz check`).
+  bool card_ids = true;
 };
 
 struct parse_result {

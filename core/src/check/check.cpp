@@ -161,6 +161,7 @@ file_report check_text(std::string_view markdown, const check_file_options& opti
   parse_options parse;
   parse.source_path = options.path;
   parse.card_content = false;  // no rule reads the cards' HTML or markdown
+  parse.card_ids = false;      // nor the ids made from titles (duplicate pinned ids are the parser's findings)
   if (options.config) parse.question_level = options.config->question_level;
   // Rules read the same valid UTF-8 and the same lines the parser read, without a BOM; fixes
   // need the file's own bytes, so there are none when the parser had to replace some.

@@ -2,6 +2,7 @@
 // whitespace, comments, or a placeholder such as TODO or 待补充.
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstddef>
 
@@ -36,13 +37,32 @@ bool ends_with(std::string_view s, std::string_view suffix) noexcept {
          s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// What strip_decoration takes off the front of a line: list markers, then emphasis and brackets.
+constexpr std::string_view markers[] = {"- ", "* ", "+ ", "> ", "1. "};
+constexpr std::string_view openers[] = {"*", "_", "~", "`", "(", "[", "（", "【"};
+
+// The first bytes of the (trimmed) lines that can hold a placeholder: only a marker or an
+// opener, which strip_decoration removes, or a placeholder itself (either case) can start one.
+// Most answer lines start with something else and are ruled out by this one lookup.
+constexpr std::array<bool, 256> make_placeholder_starts() {
+  std::array<bool, 256> starts{};
+  for (std::string_view m : markers) starts[static_cast<unsigned char>(m[0])] = true;
+  for (std::string_view o : openers) starts[static_cast<unsigned char>(o[0])] = true;
+  for (std::string_view p : placeholders) {
+    const auto c = static_cast<unsigned char>(p[0]);
+    starts[c] = true;
+    if (c >= 'a' && c <= 'z') starts[c - 'a' + 'A'] = true;
+  }
+  return starts;
+}
+constexpr std::array<bool, 256> placeholder_starts = make_placeholder_starts();
+
 // Without list markers, emphasis, brackets and closing punctuation around it.
 std::string_view strip_decoration(std::string_view s) noexcept {
   s = trim(s);
-  for (std::string_view marker : {"- ", "* ", "+ ", "> ", "1. "}) {
+  for (std::string_view marker : markers) {
     if (starts_with(s, marker)) s = trim(s.substr(marker.size()));
   }
-  constexpr std::string_view openers[] = {"*", "_", "~", "`", "(", "[", "（", "【"};
   constexpr std::string_view closers[] = {"*", "_", "~", "`", ")", "]", "）", "】", ":", "!", "。", "：", "！"};
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
@@ -59,7 +79,10 @@ std::string_view strip_decoration(std::string_view s) noexcept {
 
 // The placeholder the line is, or empty.
 std::string_view placeholder_in(std::string_view line) {
-  std::string_view s = strip_decoration(line);
+  // strip_decoration only changes the first byte by taking off a marker or an opener.
+  const std::string_view trimmed = trim(line);
+  if (trimmed.empty() || !placeholder_starts[static_cast<unsigned char>(trimmed[0])]) return {};
+  std::string_view s = strip_decoration(trimmed);
   // "TBD." but not "...": a full stop after a word.
   if (s.size() > 1 && s.back() == '.' && s[s.size() - 2] != '.') s.remove_suffix(1);
   // Lower-cased as far as any placeholder reaches: the text itself when it is no longer.
