@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "arguments.hpp"
 #include "check_inputs.hpp"
 #include "check_note.hpp"
 #include "check_output.hpp"
@@ -82,31 +83,8 @@ int usage_error(const std::string& message) {
 }
 
 // Fills `o`; returns -1 to go on, else the exit code.
-// The options that take a value, which may also be written `--jobs=2` (any of them) or `-j2`.
-bool takes_value(std::string_view option) {
-  return option == "--config" || option == "--format" || option == "--max-warnings" || option == "--jobs" || option == "-j";
-}
-
-args spelled_out(const args& given) {
-  args out;
-  out.reserve(given.size());
-  for (const std::string& arg : given) {
-    const std::size_t eq = arg.find('=');
-    if (arg.compare(0, 2, "--") == 0 && eq != std::string::npos && takes_value(std::string_view(arg).substr(0, eq))) {
-      out.push_back(arg.substr(0, eq));
-      out.push_back(arg.substr(eq + 1));
-    } else if (arg.size() > 2 && arg.compare(0, 2, "-j") == 0) {
-      out.emplace_back("-j");
-      out.push_back(arg.substr(2));
-    } else {
-      out.push_back(arg);
-    }
-  }
-  return out;
-}
-
 int read_arguments(const args& given, check_options& o) {
-  const args a = spelled_out(given);
+  const args a = spelled_out(given, {"--config", "--format", "--max-warnings", "--jobs", "-j"}, "-j");
   for (std::size_t i = 0; i < a.size(); ++i) {
     const std::string& arg = a[i];
     auto value = [&](std::string& into) {

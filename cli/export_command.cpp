@@ -12,6 +12,7 @@
 #include <thread>
 #include <tuple>
 
+#include "arguments.hpp"
 #include "check_inputs.hpp"
 #include "check_output.hpp"
 #include "commands.hpp"
@@ -71,15 +72,11 @@ struct note {
 };
 
 // Returns 0 when `a` parsed, else the exit code.
-int parse_arguments(const args& a, options& o) {
+int parse_arguments(const args& given, options& o) {
+  const args a = spelled_out(given, {"-o", "--output", "--index-link", "--assets", "--format"});
   for (std::size_t i = 0; i < a.size(); ++i) {
     const std::string& arg = a[i];
     auto value = [&](const char* name, std::string& to) {
-      const std::string prefix = std::string(name) + "=";
-      if (arg.compare(0, prefix.size(), prefix) == 0) {
-        to = arg.substr(prefix.size());
-        return true;
-      }
       if (arg != name) return false;
       if (i + 1 >= a.size()) {
         std::fprintf(stderr, "notequiz export: %s needs a value\n", name);

@@ -122,6 +122,15 @@ TEST(ExportJson, WritesTheDeckJsonOfEachNoteIntoOneFilePerDeck) {
   EXPECT_NE(r.out.find("exported 2 decks (32 cards)"), std::string::npos) << r.out;
 }
 
+TEST(ExportJson, TakesOptionValuesAfterAnEqualsSign) {
+  const fs::path spaced = fresh_folder("json-spaced") / "out";
+  const fs::path joined = fresh_folder("json-joined") / "out";
+  ASSERT_EQ(export_to(spaced, {"content", "--format", "json"}).exit_code, 0);
+  const cli_result r = run_cli({"export", "content", "--format=json", "--output=" + joined.string()}, source_dir);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(files_in(joined), files_in(spaced));
+}
+
 TEST(ExportAnki, WritesTheHeaderLinesAnkiReads) {
   const fs::path out = fresh_folder("anki-header") / "out";
   ASSERT_EQ(export_to(out, {"content/go-quick-quiz.md", "--format", "anki"}).exit_code, 0);
