@@ -96,9 +96,14 @@ def main():
 
     # Parse + model and check beside bare md4c, same bytes, measured in turns (interleaved).
     check_cmd = [CLI, "check", "--quiet", WORK / "corpus"]
+    # Also, as commands: md4c_baseline --stream (process start, then each file read and parsed
+    # in turn, one thread) beside `check -j 1`, the same work check does around the parse.
+    md4c_cmd = [BUILD / "bench/md4c_baseline", "--stream", *corpus]
+    check_one_cmd = [CLI, "check", "--quiet", "-j", "1", WORK / "corpus"]
     measures = [lambda: tool("md4c_baseline", corpus), lambda: tool("parse_throughput", corpus)]
     if has_command("check"):
-        measures.append(lambda: run(check_cmd, allowed=(0, 1))[:2])
+        measures += [lambda: run(check_cmd, allowed=(0, 1))[:2], lambda: run(md4c_cmd)[:2],
+                     lambda: run(check_one_cmd, allowed=(0, 1))[:2]]
     figures = interleaved(measures)
     corpus_bytes, md4c_s = figures[0]
     _, parse_s = figures[1]
@@ -117,6 +122,14 @@ def main():
                      f"{check_s:.3f} s CPU, all threads; {check_wall:.3f} s wall on {cores} threads",
                      f"bare md4c parse, one thread: {md4c_s:.3f} s CPU",
                      f"{check_s / md4c_s:.2f}x md4c (CPU); {check_wall / md4c_s:.2f}x (wall)", "≤ 2x"))
+        md4c_run_s, md4c_run_wall = figures[3]
+        check_one_s, check_one_wall = figures[4]
+        rows.append(("`notequiz check -j 1`, the whole command",
+                     f"{check_one_s:.3f} s CPU ({check_one_wall:.3f} s wall)",
+                     f"md4c as a command, reading the same files, one thread: {md4c_run_s:.3f} s CPU "
+                     f"({md4c_run_wall:.3f} s wall)",
+                     f"{check_one_s / md4c_run_s:.2f}x (CPU); check on {cores} threads: "
+                     f"{check_wall / md4c_run_wall:.2f}x (wall)", "context for the row above"))
         lint_bin = ROOT / "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs"
         lint_version = "not installed"
         if lint_bin.exists():

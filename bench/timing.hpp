@@ -8,8 +8,6 @@
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +17,24 @@ struct note_file {
   std::string path;
   std::string text;
 };
+
+// Reads a file's bytes into `text` the way `notequiz check` reads a note: its size first, then
+// one read. Exits with a message when it cannot.
+inline void read_into(const std::string& path, std::string& text) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  bool ok = f != nullptr && std::fseek(f, 0, SEEK_END) == 0;
+  const long size = ok ? std::ftell(f) : -1;
+  ok = ok && size >= 0 && std::fseek(f, 0, SEEK_SET) == 0;
+  if (ok) {
+    text.resize(static_cast<std::size_t>(size));
+    ok = std::fread(text.data(), 1, text.size(), f) == text.size();
+  }
+  if (f != nullptr) std::fclose(f);
+  if (!ok) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+    std::exit(2);
+  }
+}
 
 // Usage: TOOL [--rounds N] FILE...
 inline std::vector<note_file> read_arguments(int argc, char** argv, int& rounds) {
@@ -30,14 +46,8 @@ inline std::vector<note_file> read_arguments(int argc, char** argv, int& rounds)
       rounds = std::max(1, std::atoi(argv[++i]));
       continue;
     }
-    std::ifstream in(arg, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (!in) {
-      std::fprintf(stderr, "cannot read %s\n", arg.c_str());
-      std::exit(2);
-    }
-    files.push_back({arg, s.str()});
+    files.push_back({arg, {}});
+    read_into(arg, files.back().text);
   }
   if (files.empty()) {
     std::fprintf(stderr, "usage: %s [--rounds N] FILE...\n", argv[0]);
