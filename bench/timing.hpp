@@ -11,6 +11,10 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace notequiz::bench {
 
 struct note_file {
@@ -18,18 +22,22 @@ struct note_file {
   std::string text;
 };
 
-// Reads a file's bytes into `text` the way `notequiz check` reads a note: its size first, then
-// one read. Exits with a message when it cannot.
+// Reads a file's bytes into `text` with the system calls `notequiz check` makes for a note:
+// open, fstat for the size, read, close. Exits with a message when it cannot.
 inline void read_into(const std::string& path, std::string& text) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  bool ok = f != nullptr && std::fseek(f, 0, SEEK_END) == 0;
-  const long size = ok ? std::ftell(f) : -1;
-  ok = ok && size >= 0 && std::fseek(f, 0, SEEK_SET) == 0;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st {};
+  bool ok = fd >= 0 && ::fstat(fd, &st) == 0;
   if (ok) {
-    text.resize(static_cast<std::size_t>(size));
-    ok = std::fread(text.data(), 1, text.size(), f) == text.size();
+    text.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t length = 0;
+    while (ok && length < text.size()) {
+      const ssize_t got = ::read(fd, text.data() + length, text.size() - length);
+      ok = got > 0;
+      if (ok) length += static_cast<std::size_t>(got);
+    }
   }
-  if (f != nullptr) std::fclose(f);
+  if (fd >= 0) ::close(fd);
   if (!ok) {
     std::fprintf(stderr, "cannot read %s\n", path.c_str());
     std::exit(2);
