@@ -18,7 +18,7 @@ const strings = {
     rateWith: 'Rate with keys 1–4',
     showWith: 'Space or Enter shows the answer',
     check: 'Check', reveal: 'Show answer', next: 'Continue',
-    chooseOne: 'Choose one answer (keys 1–9)', chooseMany: 'Choose every right answer (keys 1–9)',
+    chooseOne: 'Choose one answer (keys {0})', chooseMany: 'Choose every right answer (keys {0})',
     right: 'Correct.', wrong: 'Not quite. Try again, or show the answer.', revealed: 'The right answers are marked.',
     rightOption: '(right answer)', wrongOption: '(your choice, wrong)',
     noAnswer: 'No answer written yet.',
@@ -48,7 +48,7 @@ const strings = {
     rateWith: '按 1–4 键评分',
     showWith: '按空格键或回车键显示答案',
     check: '检查', reveal: '显示答案', next: '继续',
-    chooseOne: '选择一个答案（数字键 1–9）', chooseMany: '选择所有正确答案（数字键 1–9）',
+    chooseOne: '选择一个答案（数字键 {0}）', chooseMany: '选择所有正确答案（数字键 {0}）',
     right: '回答正确。', wrong: '不太对。再试一次，或者显示答案。', revealed: '正确答案已标出。',
     rightOption: '（正确答案）', wrongOption: '（你的选择，错误）',
     noAnswer: '这道题还没有写答案。',
@@ -129,7 +129,8 @@ kbd { font: .8em var(--nq-mono); padding: 0 4px; border: 1px solid currentColor;
 .content pre { margin: .8em 0; padding: 10px 14px; background: var(--nq-soft); border-radius: 8px;
   font: .9em/1.55 var(--nq-mono); white-space: pre-wrap; overflow-wrap: anywhere; }
 .content code { font-family: var(--nq-mono); font-size: .9em; }
-.content :not(pre) > code { padding: .1em .3em; background: var(--nq-soft); border-radius: 4px; }
+.content :not(pre) > code, .question code, .option code { padding: .1em .3em; background: var(--nq-soft); border-radius: 4px; }
+.question code, .option code { font-family: var(--nq-mono); font-size: .9em; }
 .content img { max-width: 100%; height: auto; }
 .content a { color: var(--nq-accent); }
 .content table { border-collapse: collapse; display: block; overflow-x: auto; }
@@ -827,13 +828,14 @@ ${back}${this.#aheadNone ? `<p>${t('aheadNone')}</p>` : ''}<div class="row"><but
     // A choice question.
     const choice = this.#choice;
     const single = card.kind === 'single_choice';
+    const keys = Math.min(card.options.length, 9);  // number keys pick the first nine options
     const options = card.options.map((o, i) => {
       const chosen = choice.selected.has(i);
       const state = choice.done ? (o.correct ? 'right' : chosen ? 'wrong' : '')
         : choice.attempts && chosen && !o.correct ? 'wrong' : '';
       const mark = state === 'right' ? `✓<span class="sr">${t('rightOption')}</span>` : state === 'wrong' ? `✗<span class="sr">${t('wrongOption')}</span>` : '';
       return `<label class="option ${state}"><input type="${single ? 'radio' : 'checkbox'}" name="${this.#uid}" value="${i}"${chosen ? ' checked' : ''}${choice.done ? ' disabled' : ''}${i === 0 && !choice.done ? ' data-focus' : ''}>
-<span class="key" aria-hidden="true">${i + 1}</span><span class="body"${lang}>${o.html}</span><span class="mark">${mark}</span></label>`;
+<span class="key" aria-hidden="true">${i < 9 ? i + 1 : ''}</span><span class="body"${lang}>${o.html}</span><span class="mark">${mark}</span></label>`;
     }).join('');
     const feedback = choice.done ? (choice.revealed ? ['', 'revealed'] : ['right', 'right']) : choice.attempts ? ['wrong', 'wrong'] : ['', ''];
     const actions = choice.done
@@ -841,7 +843,7 @@ ${back}${this.#aheadNone ? `<p>${t('aheadNone')}</p>` : ''}<div class="row"><but
       : `<button type="button" class="primary ${choice.attempts ? 'half' : 'wide'}" data-action="check">${t('check')}</button>${
         choice.attempts ? `<button type="button" class="half" data-action="reveal">${t('reveal')}</button>` : ''}`;
     return `<article class="card">${head}${card.promptHtml ? `<div class="content"${lang}>${card.promptHtml}</div>` : ''}
-<fieldset><legend>${t(single ? 'chooseOne' : 'chooseMany')}</legend>${options}</fieldset>
+<fieldset><legend>${t(single ? 'chooseOne' : 'chooseMany', keys > 1 ? `1–${keys}` : '1')}</legend>${options}</fieldset>
 <div class="actions">${actions}</div><p class="feedback ${feedback[0]}">${feedback[1] ? t(feedback[1]) : ''}</p>
 <div class="answer content"${lang}${choice.done && card.explanationHtml ? '' : ' data-closed'}>${card.explanationHtml}</div></article>`;
   }

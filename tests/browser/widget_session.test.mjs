@@ -100,6 +100,7 @@ test('a choice question answered wrongly then rightly is graded once, as Again',
   assert.equal(await view(p), 'choice');
   assert.equal(await shadow(p, '.option input').count(), 3);
   assert.equal(await shadow(p, '.option input').first().getAttribute('type'), 'radio');
+  assert.equal(await text(p, 'legend'), 'Choose one answer (keys 1–3)', 'the legend names the keys these options have');
   await shadow(p, '.option').nth(0).click();
   await shadow(p, '[data-action=check]').click();
   assert.equal(await text(p, '.feedback'), 'Not quite. Try again, or show the answer.');
