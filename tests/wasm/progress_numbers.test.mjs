@@ -1,10 +1,12 @@
-// The module reads numbers with its own strtod (wasm/strtod.cpp: the JS engine's Number()). A
-// progress file's stability and difficulty must read back as the very doubles that were written,
-// and a decimal between two doubles must round to the nearer one, ties to even, as musl's and
-// glibc's strtod round it.
+// The module reads numbers with its own strtod (wasm/strtod.cpp: the JS engine's Number()) and
+// formats with its own snprintf (wasm/snprintf.cpp). A progress file's stability and difficulty
+// must read back as the very doubles that were written, and a decimal between two doubles must
+// round to the nearer one, ties to even, as musl's and glibc's strtod round it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadNotequiz } from './load_module.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadNotequiz, sourceDir } from './load_module.mjs';
 
 const m = await loadNotequiz();
 
@@ -94,4 +96,17 @@ test('decimals between two doubles round to the nearer one, ties to the even one
   // The exact decimal of a halfway point ends in 5: a hair above it and a hair below it.
   assertSameDoubles(readBack(text((t) => `${t}000000000000000000001`)), expected(nextUp));
   assertSameDoubles(readBack(text((t) => `${t.slice(0, -1)}4999999999999999999999`)), expected((x) => x));
+});
+
+test('control characters in strings are written as \\u escapes, and break JSON where they are raw', () => {
+  const script = JSON.parse(fs.readFileSync(path.join(sourceDir, 'tests/data/session-script.expected.json'), 'utf8'));
+  const deck = structuredClone(script.deck);
+  deck.title = 'tab\there, bell\u0007, unit separator\u001f and delete\u007f';
+  const text = m.readDeck(JSON.stringify(deck));
+  assert.ok(text.includes('"tab\\there, bell\\u0007, unit separator\\u001f and delete\u007f"'), text.slice(0, 300));
+  assert.equal(JSON.parse(text).deck.title, deck.title);
+  // A raw control character inside a string is a JSON error: the lexer describes it as <U+0007>
+  // (through snprintf) before the error is reported.
+  const raw = m.readDeck(JSON.stringify(deck).replace('\\u0007', '\u0007'));
+  assert.equal(JSON.parse(raw).ok, false, raw);
 });
