@@ -1,7 +1,7 @@
 #include "notequiz/deck_json.hpp"
 
+#include <set>
 #include <string_view>
-#include <unordered_set>
 
 #include "json_text.hpp"
 #include "text.hpp"
@@ -297,7 +297,7 @@ deck_json_result deck_from_json(std::string_view text) {
     d.cards.push_back(std::move(c));
   }
   // Progress is kept by card id: two cards with one id would share a schedule.
-  std::unordered_set<std::string_view> ids;
+  std::set<std::string_view> ids;
   for (std::size_t i = 0; i < d.cards.size(); ++i) {
     if (ids.insert(d.cards[i].id).second) continue;
     std::size_t first = 0;
