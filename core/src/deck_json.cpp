@@ -1,14 +1,16 @@
 #include "notequiz/deck_json.hpp"
 
-#include <nlohmann/json.hpp>
+#include <set>
 #include <string_view>
-#include <unordered_set>
 
+#include "json_text.hpp"
 #include "text.hpp"
 
 namespace notequiz {
 
-using json = nlohmann::ordered_json;
+using detail::dump;
+using detail::json;
+using detail::read_json;
 
 namespace {
 
@@ -73,8 +75,6 @@ json deck_head_json(const deck& d) {
   j["meta"] = std::move(meta);
   return j;
 }
-
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // A string as dump() writes it. Nearly every string in a deck is valid UTF-8 with no quote,
 // backslash or control character, which nlohmann writes as it is: those are copied without
@@ -242,7 +242,7 @@ bool read_card(reader& r, const json& jc, card& c, const std::string& where) {
 
 deck_json_result deck_from_json(std::string_view text) {
   deck_json_result result;
-  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  const json j = read_json(text);
   if (j.is_discarded()) {
     result.error = "not valid JSON";
     return result;
@@ -297,7 +297,7 @@ deck_json_result deck_from_json(std::string_view text) {
     d.cards.push_back(std::move(c));
   }
   // Progress is kept by card id: two cards with one id would share a schedule.
-  std::unordered_set<std::string_view> ids;
+  std::set<std::string_view> ids;
   for (std::size_t i = 0; i < d.cards.size(); ++i) {
     if (ids.insert(d.cards[i].id).second) continue;
     std::size_t first = 0;
@@ -351,7 +351,7 @@ std::string to_json(const parse_result& result, const deck_json_options& options
 
 deck_json_options deck_json_options_from_json(std::string_view text) {
   deck_json_options options;
-  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  const json j = read_json(text);
   if (!j.is_object()) return options;
   if (const auto it = j.find("lean"); it != j.end() && it->is_boolean()) options.lean = it->get<bool>();
   return options;
@@ -359,7 +359,7 @@ deck_json_options deck_json_options_from_json(std::string_view text) {
 
 parse_options parse_options_from_json(std::string_view text) {
   parse_options options;
-  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  const json j = read_json(text);
   if (!j.is_object()) return options;
   if (const auto it = j.find("sourcePath"); it != j.end() && it->is_string()) options.source_path = it->get<std::string>();
   if (const auto it = j.find("deckId"); it != j.end() && it->is_string()) options.deck_id = it->get<std::string>();

@@ -4,7 +4,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
-#include <unordered_map>
+#include <set>
 #include <vector>
 
 #include "card_id.hpp"
@@ -464,7 +464,7 @@ void build_cards(std::string_view text, const detail::line_scanner& scanner, std
     bool skipped;
   };
   std::vector<open_section> sections;
-  std::unordered_map<std::string, std::uint32_t> pinned_lines;
+  std::set<std::string_view> pinned_ids;  // of cards in d.cards, which never reallocates here
   const std::uint32_t last_line = static_cast<std::uint32_t>(lines.line_count());
   d.cards.reserve(n - 1);  // at most one card per heading
 
@@ -496,12 +496,16 @@ void build_cards(std::string_view text, const detail::line_scanner& scanner, std
     if (auto pinned = take_pinned_id(c.title, c.title_html)) {
       c.pinned_id = true;
       c.id = *pinned;
-      auto [it, fresh] = pinned_lines.emplace(c.id, s.line);
-      if (!fresh) {
+      if (const auto added = pinned_ids.insert(c.id); !added.second) {
+        // The set views the id of the card that pinned it first, still in place with its
+        // position. Only a repeated id pays for this search.
+        const char* const first_id = added.first->data();
+        const auto first = std::find_if(d.cards.begin(), d.cards.end(),
+                                         [first_id](const card& other) { return other.id.data() == first_id; });
         diagnostics.push_back(make_diagnostic(
             "duplicate-id", severity::error, s.line, s.column,
-            "card id `" + c.id + "` is already pinned at line " + std::to_string(it->second) + "; this card gets `" + c.id +
-                "-" + std::to_string(s.line) + "` until one of them changes"));
+            "card id `" + c.id + "` is already pinned at line " + std::to_string(first->position.line) +
+                "; this card gets `" + c.id + "-" + std::to_string(s.line) + "` until one of them changes"));
         c.id += "-" + std::to_string(s.line);
       }
     }

@@ -179,6 +179,15 @@ TEST(PinnedIds, ThatClashAreReportedAndKeptApart) {
   EXPECT_NE(r.deck.cards[0].id, r.deck.cards[1].id);
 }
 
+TEST(PinnedIds, ThatClashPointAtTheCardThatPinnedTheIdFirst) {
+  // B becomes x-3, which D pins again after C pinned it: D's clash is with C (line 5), not B.
+  const auto r = parse("## A {#x}\n1\n## B {#x}\n2\n## C {#x-3}\n3\n## D {#x-3}\n4\n## E {#x}\n5\n");
+  ASSERT_EQ(r.diagnostics.size(), 3u);
+  EXPECT_NE(r.diagnostics[0].message.find("already pinned at line 1;"), std::string::npos) << r.diagnostics[0].message;
+  EXPECT_NE(r.diagnostics[1].message.find("already pinned at line 5;"), std::string::npos) << r.diagnostics[1].message;
+  EXPECT_NE(r.diagnostics[2].message.find("already pinned at line 1;"), std::string::npos) << r.diagnostics[2].message;
+}
+
 TEST(SkipComment, LeavesTheNextCardOut) {
   const auto r = parse("## Keep\nA\n\n<!-- notequiz: skip -->\n## Links\nhttp://x\n## Also keep\nB\n");
   EXPECT_EQ(titles(r.deck), (std::vector<std::string>{"Keep", "Also keep"}));

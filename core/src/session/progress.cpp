@@ -34,14 +34,17 @@ card_schedule replay_sorted(const std::vector<const review_entry*>& reviews, con
 
 card_schedule replay(std::string_view card_id, const std::vector<review_entry>& log,
                      const fsrs_params& params) {
-  std::vector<const review_entry*> reviews;
+  // Copies of one card's reviews, sorted as merge sorts whole logs: the same sort and unique
+  // (one template instance each, which the WebAssembly module feels more than the copies).
+  std::vector<review_entry> own;
   for (const review_entry& e : log) {
-    if (e.card == card_id) reviews.push_back(&e);
+    if (e.card == card_id) own.push_back(e);
   }
-  const auto less = [](const review_entry* x, const review_entry* y) { return *x < *y; };
-  const auto same = [](const review_entry* x, const review_entry* y) { return *x == *y; };
-  std::sort(reviews.begin(), reviews.end(), less);
-  reviews.erase(std::unique(reviews.begin(), reviews.end(), same), reviews.end());
+  std::sort(own.begin(), own.end());
+  own.erase(std::unique(own.begin(), own.end()), own.end());
+  std::vector<const review_entry*> reviews;
+  reviews.reserve(own.size());
+  for (const review_entry& e : own) reviews.push_back(&e);
   return replay_sorted(reviews, params);
 }
 

@@ -14,6 +14,7 @@ namespace notequiz {
 
 using detail::dump;
 using detail::json;
+using detail::read_json;
 
 namespace {
 
@@ -59,8 +60,6 @@ json progress_to_json(const progress& p) {
   j["log"] = std::move(log);
   return j;
 }
-
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 std::string progress_result_json(const progress_result& r) {
   json j;
@@ -217,7 +216,7 @@ std::string check_consistency(const progress& p) {
 std::string to_json(const progress& p) { return dump(detail::progress_to_json(p)); }
 
 progress_result parse_progress(std::string_view text, std::string_view deck_id) {
-  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  const json j = read_json(text);
   if (j.is_discarded()) return {std::nullopt, "the progress is not valid JSON (is the file complete?)"};
   if (!j.is_object()) return {std::nullopt, "the progress must be a JSON object"};
   const auto format = j.find("format");

@@ -1,16 +1,13 @@
 #pragma once
 // The progress format's JSON values, shared by the progress file and the session JSON API.
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 
+#include "json_text.hpp"
 #include "notequiz/progress.hpp"
 
 namespace notequiz::detail {
-
-using json = nlohmann::ordered_json;
 
 /// A card's schedule as the progress format writes it (docs/progress.md).
 json schedule_to_json(const card_schedule& c);
@@ -21,9 +18,6 @@ json progress_to_json(const progress& p);
 /// `{"ok":true,"error":"","progress":{...}}` or `{"ok":false,"error":"...","progress":null}`:
 /// parseProgress's result.
 std::string progress_result_json(const progress_result& r);
-
-/// Compact, never throwing: invalid UTF-8 is replaced.
-std::string dump(const json& j);
 
 /// `{"ok":false,"error":"<message>"}`: how every session call reports a problem.
 std::string failure_json(const std::string& message);

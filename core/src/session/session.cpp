@@ -4,7 +4,6 @@
 #include <map>
 #include <set>
 #include <tuple>
-#include <unordered_set>
 
 #include "session/learner_day.hpp"
 
@@ -52,7 +51,7 @@ session_queue build_queue(const deck& d, const progress& p, std::int64_t now_ms,
   std::vector<due_card> reviews;
   std::vector<const std::string*> fresh;
   session_queue q;
-  std::unordered_set<std::string_view> queued;
+  std::set<std::string_view> queued;
   for (std::size_t i = 0; i < d.cards.size(); ++i) {
     const std::string& id = d.cards[i].id;
     if (!queued.insert(id).second) continue;

@@ -14,6 +14,7 @@ using detail::dump;
 using detail::blank_json;
 using detail::failure_json;
 using detail::json;
+using detail::read_json;
 
 namespace {
 
@@ -180,7 +181,7 @@ json stats_to_json(const session_stats& s) {
 session_options_result session_options_from_json(std::string_view text) {
   session_options o;
   if (blank_json(text)) return {o, {}};
-  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  const json j = read_json(text);
   if (j.is_discarded() || !j.is_object()) return {std::nullopt, "the options must be a JSON object"};
   for (const auto& [key, value] : j.items()) {
     if (std::string problem = read_option(key, value, o); !problem.empty()) return {std::nullopt, problem};

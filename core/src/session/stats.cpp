@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include "notequiz/session.hpp"
 #include "session/learner_day.hpp"
@@ -54,7 +53,7 @@ session_stats compute_stats(const deck& d, const progress& p, std::int64_t now_m
   const detail::day_clock clock(options);
   const std::int64_t today = clock.day(now_ms);
   session_stats s;
-  std::unordered_set<std::string_view> counted;
+  std::set<std::string_view> counted;
   for (const card& c : d.cards) {
     if (!counted.insert(c.id).second) continue;
     const auto it = p.cards.find(c.id);
