@@ -40,6 +40,11 @@ std::pair<question_place, bool> question_places::emplace(std::uint64_t key, ques
   return {where, true};
 }
 
+void question_places::prefetch(std::uint64_t key) const noexcept {
+  const table& t = tables_[mix(key) >> (64 - table_bits)];
+  if (!t.slots.empty()) __builtin_prefetch(&t.slots[home(mix(key), t.slots.size())]);
+}
+
 std::size_t question_places::capacity() const noexcept {
   std::size_t slots = 0;
   for (const table& t : tables_) slots += t.slots.size();
