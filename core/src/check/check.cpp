@@ -166,7 +166,10 @@ file_report check_text(std::string_view markdown, const check_file_options& opti
   // Rules read the same valid UTF-8 and the same lines the parser read, without a BOM; fixes
   // need the file's own bytes, so there are none when the parser had to replace some.
   detail::parsed_text source;
-  parse_result parsed = detail::parse_notes(markdown, parse, source, nul_terminated);
+  detail::parse_extras extras;
+  extras.nul_terminated = nul_terminated;
+  extras.code_languages = false;  // fence-language reads the fences' info strings from the line scan
+  parse_result parsed = detail::parse_notes(markdown, parse, source, extras);
   const std::size_t offset = markdown.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 
   detail::check_context ctx(source.text, offset, source.own_bytes && options.fixes, *source.scanner, parsed, options);
