@@ -79,7 +79,11 @@ std::string read_note(const std::string& path, std::string& content) {
   }
   // Read straight into the string, whose capacity a caller may reuse from note to note (only
   // bytes past its old size are zeroed first); a file that grows meanwhile is read to its end.
-  content.resize(static_cast<std::size_t>(size));
+  // The read asks for one byte more than the file holds: a regular file gives fewer bytes than
+  // asked only at its end, so no further read is needed to see the end (one system call fewer
+  // a note); a file that grew fills the spare byte and is read on.
+  const bool regular = S_ISREG(st.st_mode);
+  content.resize(static_cast<std::size_t>(size) + 1);
   std::size_t length = 0;
   int error = 0;
   auto read_some = [&](char* into, std::size_t capacity) -> std::size_t {
@@ -92,13 +96,21 @@ std::string read_note(const std::string& path, std::string& content) {
       }
     }
   };
+  bool at_end = false;
   while (length < content.size()) {
     const std::size_t got = read_some(content.data() + length, content.size() - length);
-    if (got == 0) break;
+    if (got == 0) {
+      at_end = true;
+      break;
+    }
     length += got;
+    if (regular && length == size) {  // fewer bytes than asked for
+      at_end = true;
+      break;
+    }
   }
   content.resize(length);
-  if (length == size && error == 0) {
+  if (!at_end && error == 0) {
     char buffer[65536];
     for (std::size_t got; (got = read_some(buffer, sizeof buffer)) > 0;) {
       content.append(buffer, got);
