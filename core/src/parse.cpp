@@ -611,8 +611,9 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
   std::string_view text = markdown;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   // Line starts are offsets, so they hold for the copy md4c may parse below as well.
-  std::optional<std::vector<std::size_t>> line_starts = detail::valid_utf8_line_starts(text);
-  if (!line_starts) {
+  std::vector<std::size_t>& line_starts = source.spare.line_starts;
+  const bool valid = detail::valid_utf8_line_starts(text, line_starts);
+  if (!valid) {
     report_encoding(text, detail::line_table(text), result.diagnostics);
     source.valid = detail::to_valid_utf8(text);
     source.own_bytes = false;
@@ -634,8 +635,8 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
   }
 
   source.text = text;
-  const detail::line_scanner& scanner =
-      line_starts ? source.scanner.emplace(detail::line_table(text, std::move(*line_starts))) : source.scanner.emplace(text);
+  const detail::line_scanner& scanner = source.scanner.emplace(
+      valid ? detail::line_table(text, std::move(line_starts)) : detail::line_table(text), std::move(source.spare));
   const detail::front_matter fm = detail::read_front_matter(scanner, result.diagnostics);
   const std::uint32_t body_line = scanner.front_matter().last_line + 1;
 

@@ -26,6 +26,7 @@ struct parsed_text {
   bool own_bytes = true;  // false when `text` is not the input's bytes (invalid UTF-8 replaced, too large)
   std::string valid;      // the copy md4c parsed (invalid UTF-8 and NUL bytes replaced, if any)
   std::optional<line_scanner> scanner;  // `text`'s lines
+  line_scanner_memory spare;            // memory for `scanner` to reuse (a caller's, from an earlier note)
   std::vector<heading_place> headings;  // in order
 };
 
