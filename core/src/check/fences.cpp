@@ -172,8 +172,9 @@ void check_language(check_context& ctx, const fence& f) {
   }
   // Mostly prose: three lines in four. A snippet with its explanation under it stays code.
   if (prose == 0 || prose * 4 < lines * 3) return;
-  const std::string_view open = ctx.line(f.open_line);
-  const std::size_t word_at = open.find(word, open.find_first_not_of(" \t`~"));
+  // The info string is trimmed and starts with the word: where it lies in the opening line is
+  // where the word is (the scanner's views are into the checked text, as the lines are).
+  const std::size_t word_at = static_cast<std::size_t>(f.info.data() - ctx.line(f.open_line).data());
   ctx.report(rule::fence_language, f.open_line, static_cast<std::uint32_t>(word_at + 1), [&] {
     return message('`', word, "` fence holds prose, not code (", prose, " of ", lines, " lines); label it `text`");
   });
