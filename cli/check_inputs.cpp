@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <string_view>
 
 #include "files.hpp"
 
@@ -58,11 +59,43 @@ std::string unopenable(const std::string& path, int open_error) {
   return std::string("cannot open: ") + std::strerror(open_error);
 }
 
+#if defined(O_PATH)
+constexpr int folder_flags = O_PATH | O_DIRECTORY | O_CLOEXEC;
+#else
+constexpr int folder_flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+#endif
+
+// Opens a note for reading, as open(2) would. Notes come folder after folder, so each thread
+// keeps the folder of its last note open and opens the next note there by name: the kernel
+// then looks up one name instead of walking every folder of the path again, note after note.
+int open_note(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos || slash + 1 == path.size()) return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct open_folder {
+    std::string path;
+    int fd = -1;  // -1 also when the folder could not be opened: then notes are opened by path
+    bool known = false;
+    ~open_folder() {
+      if (fd >= 0) ::close(fd);
+    }
+  };
+  thread_local open_folder folder;
+  const std::string_view name = slash == 0 ? std::string_view("/") : std::string_view(path).substr(0, slash);
+  if (!folder.known || folder.path != name) {
+    if (folder.fd >= 0) ::close(folder.fd);
+    folder.path.assign(name);
+    folder.fd = ::open(folder.path.c_str(), folder_flags);
+    folder.known = true;
+  }
+  if (folder.fd < 0) return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  return ::openat(folder.fd, path.c_str() + slash + 1, O_RDONLY | O_CLOEXEC);
+}
+
 }  // namespace
 
 std::string read_note(const std::string& path, std::string& content) {
   // open, fstat, read, close: thousands of notes are read, so no more system calls than these.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = open_note(path);
   if (fd < 0) return unopenable(path, errno);
   struct stat st {};
   std::uintmax_t size = 0;
@@ -79,7 +112,11 @@ std::string read_note(const std::string& path, std::string& content) {
   }
   // Read straight into the string, whose capacity a caller may reuse from note to note (only
   // bytes past its old size are zeroed first); a file that grows meanwhile is read to its end.
-  content.resize(static_cast<std::size_t>(size));
+  // The read asks for one byte more than the file holds: a regular file gives fewer bytes than
+  // asked only at its end, so no further read is needed to see the end (one system call fewer
+  // a note); a file that grew fills the spare byte and is read on.
+  const bool regular = S_ISREG(st.st_mode);
+  content.resize(static_cast<std::size_t>(size) + 1);
   std::size_t length = 0;
   int error = 0;
   auto read_some = [&](char* into, std::size_t capacity) -> std::size_t {
@@ -92,13 +129,21 @@ std::string read_note(const std::string& path, std::string& content) {
       }
     }
   };
+  bool at_end = false;
   while (length < content.size()) {
     const std::size_t got = read_some(content.data() + length, content.size() - length);
-    if (got == 0) break;
+    if (got == 0) {
+      at_end = true;
+      break;
+    }
     length += got;
+    if (regular && length == size) {  // fewer bytes than asked for
+      at_end = true;
+      break;
+    }
   }
   content.resize(length);
-  if (length == size && error == 0) {
+  if (!at_end && error == 0) {
     char buffer[65536];
     for (std::size_t got; (got = read_some(buffer, sizeof buffer)) > 0;) {
       content.append(buffer, got);

@@ -88,7 +88,7 @@ parse_result lazy_content::open(std::string_view markdown, const parse_options& 
 
   how.card_content = false;
   parsed_text source;
-  parse_result result = detail::parse_notes(markdown, how, source, false, true);
+  parse_result result = detail::parse_notes(markdown, how, source, {false, true});
   const std::vector<card>& cards = result.deck.cards;
   const line_table& lines = source.scanner->lines();
   const std::uint32_t line_count = static_cast<std::uint32_t>(lines.line_count());

@@ -79,9 +79,19 @@ int atx_level(std::string_view line) noexcept {
   return atx_level_at(line, indent, content);
 }
 
-line_scanner::line_scanner(line_table lines) : lines_(std::move(lines)) {
+line_scanner_memory line_scanner::take_memory() noexcept {
+  return {lines_.take_starts(), std::move(scanned_), std::move(fences_), std::move(atx_headings_)};
+}
+
+line_scanner::line_scanner(line_table lines, line_scanner_memory memory)
+    : lines_(std::move(lines)),
+      scanned_(std::move(memory.lines)),
+      fences_(std::move(memory.fences)),
+      atx_headings_(std::move(memory.atx_headings)) {
   const auto count = static_cast<std::uint32_t>(lines_.line_count());
-  scanned_.resize(count);
+  scanned_.assign(count, scanned_line{});
+  fences_.clear();
+  atx_headings_.clear();
   // Notes hold a heading or a fence every few lines: room for one in eight, so the lists
   // seldom grow.
   atx_headings_.reserve(count / 8 + 4);

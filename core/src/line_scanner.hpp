@@ -42,12 +42,24 @@ struct front_matter_range {
   std::uint32_t last_line = 0;   // the closing line; 0 when never closed
 };
 
+// The memory of a scanner done with, for the next one to reuse: a thread that checks
+// thousands of notes then allocates it about once, instead of four times a note.
+struct line_scanner_memory {
+  std::vector<std::size_t> line_starts;  // for a line_table
+  std::vector<scanned_line> lines;
+  std::vector<fence> fences;
+  std::vector<std::uint32_t> atx_headings;
+};
+
 class line_scanner {
  public:
   // `text` must outlive the scanner; `body_offset` skips a BOM.
   explicit line_scanner(std::string_view text) : line_scanner(line_table(text)) {}
-  // The same, given the text's lines.
-  explicit line_scanner(line_table lines);
+  // The same, given the text's lines; the scanner's lists use `memory`'s (but line_starts).
+  explicit line_scanner(line_table lines, line_scanner_memory memory = {});
+
+  // The scanner's memory, for another scanner; this one is left empty.
+  line_scanner_memory take_memory() noexcept;
 
   const line_table& lines() const noexcept { return lines_; }
   const scanned_line& at(std::uint32_t line) const noexcept { return scanned_[line - 1]; }

@@ -56,13 +56,16 @@ struct segment {
 
 class notes_builder final : public detail::html_listener {
  public:
-  // `build_html`: every card's HTML; `build_title_html`: the headings' HTML at least.
-  notes_builder(std::string_view text, const detail::line_scanner& scanner, bool build_html, bool build_title_html)
+  // `build_html`: every card's HTML; `build_title_html`: the headings' HTML at least;
+  // `keep_languages`: the code languages of each segment.
+  notes_builder(std::string_view text, const detail::line_scanner& scanner, bool build_html, bool build_title_html,
+                bool keep_languages)
       : text_(text),
         scanner_(scanner),
         writer_(text, nullptr, this, build_html),
         build_html_(build_html),
-        build_title_html_(build_html || build_title_html) {
+        build_title_html_(build_html || build_title_html),
+        keep_languages_(keep_languages) {
     segments_.reserve(scanner.atx_heading_lines().size() + 1);
     segments_.emplace_back();
     writer_.set_output(&segments_.back().html);
@@ -77,6 +80,7 @@ class notes_builder final : public detail::html_listener {
   void on_image(std::string url, std::size_t offset) override { current().images.emplace_back(std::move(url), anchor(offset)); }
   void on_link(std::string url, std::size_t offset) override { current().links.emplace_back(std::move(url), anchor(offset)); }
   void on_code_language(std::string_view lang) override {
+    if (!keep_languages_) return;
     auto& langs = current().code_languages;
     if (std::find(langs.begin(), langs.end(), lang) == langs.end()) langs.emplace_back(lang);
   }
@@ -258,6 +262,7 @@ class notes_builder final : public detail::html_listener {
   detail::html_writer writer_;
   bool build_html_;
   bool build_title_html_;
+  bool keep_languages_;
   std::size_t next_atx_heading_ = 0;  // index into the scanner's ATX heading lines
   std::size_t title_atx_heading_ = 0;  // the same, for title_line_of
   std::vector<segment> segments_;
@@ -403,8 +408,9 @@ std::string file_stem(std::string_view path) {
 
 // What parse_notes renders of each card.
 struct rendering {
-  bool content = true;  // the cards' HTML and answer markdown
-  bool titles = true;   // their title_html (always, with `content`)
+  bool content = true;         // the cards' HTML and answer markdown
+  bool titles = true;          // their title_html (always, with `content`)
+  bool code_languages = true;  // their code_languages
 };
 
 // The cards of `text` (whose lines `scanner` has) from line `body_line` on, appended to
@@ -413,7 +419,7 @@ void build_cards(std::string_view text, const detail::line_scanner& scanner, std
                  rendering what, deck& d, std::vector<diagnostic>& diagnostics,
                  std::vector<detail::heading_place>* headings) {
   const auto& lines = scanner.lines();
-  notes_builder builder(text, scanner, what.content, what.titles);
+  notes_builder builder(text, scanner, what.content, what.titles, what.code_languages);
   MD_PARSER parser{};
   parser.flags = detail::md_flags;
   parser.enter_block = enter_block_cb;
@@ -595,11 +601,13 @@ parse_result parse_notes(std::string_view markdown, const parse_options& options
 
 parse_result detail::parse_terminated_notes(std::string_view markdown, const parse_options& options) {
   detail::parsed_text source;
-  return detail::parse_notes(markdown, options, source, true);
+  detail::parse_extras extras;
+  extras.nul_terminated = true;
+  return detail::parse_notes(markdown, options, source, extras);
 }
 
 parse_result detail::parse_notes(std::string_view markdown, const parse_options& options, parsed_text& source,
-                                 bool nul_terminated, bool title_html) {
+                                 const parse_extras& extras) {
   parse_result result;
   deck& d = result.deck;
   d.source = options.source_path;
@@ -607,14 +615,15 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
   std::string_view text = markdown;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   // Line starts are offsets, so they hold for the copy md4c may parse below as well.
-  std::optional<std::vector<std::size_t>> line_starts = detail::valid_utf8_line_starts(text);
-  if (!line_starts) {
+  std::vector<std::size_t>& line_starts = source.spare.line_starts;
+  const bool valid = detail::valid_utf8_line_starts(text, line_starts);
+  if (!valid) {
     report_encoding(text, detail::line_table(text), result.diagnostics);
     source.valid = detail::to_valid_utf8(text);
     source.own_bytes = false;
     text = source.valid;
   }
-  if (source.valid.empty() && !text.empty() && !nul_terminated) {
+  if (source.valid.empty() && !text.empty() && !extras.nul_terminated) {
     // md4c 0.4.8 can read past the end of what it is given (permissive autolinks; found by
     // render_fuzzer). It parses a copy: the std::string's terminating NUL stops it there.
     // (A caller's std::string has that NUL already; the BOM is cut from the front only.)
@@ -630,8 +639,8 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
   }
 
   source.text = text;
-  const detail::line_scanner& scanner =
-      line_starts ? source.scanner.emplace(detail::line_table(text, std::move(*line_starts))) : source.scanner.emplace(text);
+  const detail::line_scanner& scanner = source.scanner.emplace(
+      valid ? detail::line_table(text, std::move(line_starts)) : detail::line_table(text), std::move(source.spare));
   const detail::front_matter fm = detail::read_front_matter(scanner, result.diagnostics);
   const std::uint32_t body_line = scanner.front_matter().last_line + 1;
 
@@ -645,7 +654,8 @@ parse_result detail::parse_notes(std::string_view markdown, const parse_options&
   d.meta = fm.other;
   const int question_level = fm.question_level != 0 ? fm.question_level : std::clamp(options.question_level, 0, 6);
 
-  build_cards(text, scanner, body_line, question_level, {options.card_content, options.card_content || title_html}, d,
+  build_cards(text, scanner, body_line, question_level,
+              {options.card_content, options.card_content || extras.title_html, extras.code_languages}, d,
               result.diagnostics, &source.headings);
 
   // Ids of cards without a pinned one, once every card is in place: the counts of repeated

@@ -26,15 +26,25 @@ struct parsed_text {
   bool own_bytes = true;  // false when `text` is not the input's bytes (invalid UTF-8 replaced, too large)
   std::string valid;      // the copy md4c parsed (invalid UTF-8 and NUL bytes replaced, if any)
   std::optional<line_scanner> scanner;  // `text`'s lines
+  line_scanner_memory spare;            // memory for `scanner` to reuse (a caller's, from an earlier note)
   std::vector<heading_place> headings;  // in order
 };
 
+// How parse_notes is asked to parse by callers inside the core, beyond parse_options.
+struct parse_extras {
+  // markdown.data()[markdown.size()] is a readable NUL, so md4c may parse the bytes where they are.
+  bool nul_terminated = false;
+  // The cards' title_html even when options.card_content is false.
+  bool title_html = false;
+  // false: the cards' code_languages are left empty (the checker reads fences from the line
+  // scan; a note has a fence every few lines, and each made a string and grew a vector).
+  bool code_languages = true;
+};
+
 // parse_notes, also filling `out` (which must outlive nothing but its own use: `text` may
-// point into `markdown`). `nul_terminated`: markdown.data()[markdown.size()] is a readable
-// NUL, so md4c may parse the bytes where they are. `title_html`: the cards' title_html even
-// when options.card_content is false.
+// point into `markdown`).
 parse_result parse_notes(std::string_view markdown, const parse_options& options, parsed_text& out,
-                         bool nul_terminated = false, bool title_html = false);
+                         const parse_extras& extras = {});
 
 // The card whose heading's first text is on line `line` of `lines`, parsed as notes with
 // question level `level` and without front matter; with its content, without an id. `lines`

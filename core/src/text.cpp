@@ -340,16 +340,22 @@ bool is_valid_utf8_without_nul(std::string_view text) noexcept {
 #endif
 }
 
-std::optional<std::vector<std::size_t>> valid_utf8_line_starts(std::string_view text) {
-  std::vector<std::size_t> starts;
+bool valid_utf8_line_starts(std::string_view text, std::vector<std::size_t>& starts) {
+  starts.clear();
   starts.reserve(text.size() / 32 + 1);
   starts.push_back(0);
 #if defined(NOTEQUIZ_X86_SCAN)
-  if (!x86::valid_utf8(text, &starts)) return std::nullopt;
+  if (!x86::valid_utf8(text, &starts)) return false;
 #else
-  if (find_invalid<true>(text, &starts) != std::string_view::npos) return std::nullopt;
+  if (find_invalid<true>(text, &starts) != std::string_view::npos) return false;
 #endif
   if (starts.size() > 1 && starts.back() == text.size()) starts.pop_back();  // no line after a final newline
+  return true;
+}
+
+std::optional<std::vector<std::size_t>> valid_utf8_line_starts(std::string_view text) {
+  std::vector<std::size_t> starts;
+  if (!valid_utf8_line_starts(text, starts)) return std::nullopt;
   return starts;
 }
 

@@ -39,6 +39,8 @@ class line_table {
 
   std::string_view text() const noexcept { return text_; }
   std::size_t line_count() const noexcept { return starts_.size(); }
+  // The starts, for another table to reuse their memory; the table is left empty.
+  std::vector<std::size_t> take_starts() noexcept { return std::move(starts_); }
   // 1-based line containing byte `offset` (clamped to the text).
   std::uint32_t line_of(std::size_t offset) const noexcept;
   std::size_t line_start(std::uint32_t line) const noexcept { return starts_[line - 1]; }
@@ -64,5 +66,8 @@ class line_table {
 // is_valid_utf8_without_nul and, when it is, the starts of the text's lines (for line_table),
 // from one pass over the bytes: notes are read once, not once to validate and again for lines.
 std::optional<std::vector<std::size_t>> valid_utf8_line_starts(std::string_view text);
+// The same into `starts` (emptied first, its memory reused); false, with `starts` holding
+// nothing useful, when the text is not valid UTF-8 without NUL bytes.
+bool valid_utf8_line_starts(std::string_view text, std::vector<std::size_t>& starts);
 
 }  // namespace notequiz::detail

@@ -90,3 +90,11 @@ TEST(CheckFenceLanguage, LeavesUnlabelledTextAndDataFencesAlone) {
 TEST(CheckFenceLanguage, KnowsLanguagesInAnyCaseAndWithAttributes) {
   EXPECT_EQ(found(check("## Q\n\n```Go {title=x}\n这是一段说明文字\n```\n")), (std::vector<std::string>{"fence-language@3"}));
 }
+
+TEST(CheckFenceLanguage, JudgesEachFenceByItsOwnLabelWhenLabelsRepeatAndChange) {
+  const std::string prose = "\n值类型直接存储值\n引用类型存储地址\n```\n\n";
+  const auto r = check("## Q\n\n```go" + prose + "```go" + prose + "```text" + prose + "```Go" + prose + "```yaml" + prose +
+                       "```go" + prose);
+  EXPECT_EQ(found(r), (std::vector<std::string>{"fence-language@3", "fence-language@8", "fence-language@18",
+                                                "fence-language@28"}));
+}

@@ -37,6 +37,21 @@ TEST(LineScanner, TellsTextBlankHeadingAndFenceLinesApart) {
   EXPECT_EQ(s.fences()[0].close_line, 8u);
 }
 
+TEST(LineScanner, ScansTheSameWithTheMemoryOfAnEarlierScanner) {
+  const std::string longer = "# A\n\n```go\nx\n```\n\n## B\n\n~~~\ny\n~~~\n\n### C\n\ntext\n";
+  const std::string shorter = "```sql\nselect 1\n\n# D\n";  // its fence is never closed
+  line_scanner first(longer);
+  const line_scanner fresh(shorter);
+  const line_scanner reusing(notequiz::detail::line_table(shorter), first.take_memory());
+  EXPECT_EQ(first.line_count(), 0u);  // what it held is the new scanner's now
+  EXPECT_EQ(kinds(reusing), kinds(fresh));
+  EXPECT_EQ(reusing.atx_heading_lines(), fresh.atx_heading_lines());
+  ASSERT_EQ(reusing.fences().size(), 1u);
+  EXPECT_EQ(reusing.fences()[0].info, "sql");
+  EXPECT_EQ(reusing.fences()[0].close_line, 0u);
+  for (std::uint32_t n = 1; n <= fresh.line_count(); ++n) EXPECT_EQ(reusing.at(n).indent, fresh.at(n).indent);
+}
+
 TEST(LineScanner, ClosesAFenceOnlyWithItsMarkerAsLongOrLonger) {
   const std::string text = "````\n```\n`x`\n~~~~\n   ````\n~~~\n";
   const line_scanner s(text);

@@ -43,6 +43,17 @@ TEST(QuestionPlaces, FindsEveryRepeatAfterGrowingToHundredsOfThousandsOfQuestion
   EXPECT_EQ(places.size(), count);
 }
 
+TEST(QuestionPlaces, PrefetchingAKeyStoresNothingEvenInAnEmptyTable) {
+  question_places places;
+  places.prefetch(key_of(1));
+  EXPECT_EQ(places.size(), 0u);
+  EXPECT_TRUE(places.emplace(key_of(1), {0, 3}).second);
+  for (std::uint32_t n = 0; n < 1000; ++n) places.prefetch(key_of(n));
+  EXPECT_EQ(places.size(), 1u);
+  EXPECT_FALSE(places.emplace(key_of(1), {1, 5}).second);
+  EXPECT_TRUE(places.emplace(key_of(2), {1, 6}).second);
+}
+
 TEST(QuestionPlaces, HoldsAQuestionInLessThanTwoSlotsOfSixteenBytes) {
   question_places places;
   for (std::uint32_t n = 0; n < 56000; ++n) places.emplace(key_of(n), {n / 28, n % 28});

@@ -135,6 +135,23 @@ TEST(TextUtf8, FindsTheLinesOfValidTextInTheSamePass) {
   EXPECT_FALSE(valid_utf8_line_starts(std::string("a\nb\0c", 5)));
 }
 
+TEST(TextUtf8, FindsTheSameLinesIntoAVectorUsedBefore) {
+  std::mt19937 rng(19);
+  std::vector<std::size_t> reused;
+  for (int round = 0; round < 2000; ++round) {
+    const std::string text = random_text(rng, round % 30);
+    const auto fresh = valid_utf8_line_starts(text);
+    ASSERT_EQ(valid_utf8_line_starts(text, reused), fresh.has_value()) << text;
+    if (fresh) {
+      ASSERT_EQ(reused, *fresh) << text;
+    }
+  }
+  reused.assign(100, 7);
+  ASSERT_TRUE(valid_utf8_line_starts("a\nb\n", reused));
+  EXPECT_EQ(reused, (std::vector<std::size_t>{0, 2}));
+  EXPECT_FALSE(valid_utf8_line_starts(std::string("a\nb\0c", 5), reused));
+}
+
 TEST(TextWhitespace, CollapsesInPlaceExactlyAsACopyDoes) {
   std::mt19937 rng(13);
   for (int round = 0; round < 2000; ++round) {

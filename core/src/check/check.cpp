@@ -157,7 +157,12 @@ file_report build_report(check_context& ctx, const check_file_options& options) 
 
 namespace {
 
+// A thread keeps the memory of its last note's line scan, up to about this many lines: checking
+// thousands of notes then allocates it about once, and one huge note is not kept.
+constexpr std::size_t kept_scan_lines = std::size_t{1} << 16;
+
 file_report check_text(std::string_view markdown, const check_file_options& options, bool nul_terminated) {
+  thread_local detail::line_scanner_memory kept;
   parse_options parse;
   parse.source_path = options.path;
   parse.card_content = false;  // no rule reads the cards' HTML or markdown
@@ -166,7 +171,11 @@ file_report check_text(std::string_view markdown, const check_file_options& opti
   // Rules read the same valid UTF-8 and the same lines the parser read, without a BOM; fixes
   // need the file's own bytes, so there are none when the parser had to replace some.
   detail::parsed_text source;
-  parse_result parsed = detail::parse_notes(markdown, parse, source, nul_terminated);
+  source.spare = std::move(kept);
+  detail::parse_extras extras;
+  extras.nul_terminated = nul_terminated;
+  extras.code_languages = false;  // fence-language reads the fences' info strings from the line scan
+  parse_result parsed = detail::parse_notes(markdown, parse, source, extras);
   const std::size_t offset = markdown.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 
   detail::check_context ctx(source.text, offset, source.own_bytes && options.fixes, *source.scanner, parsed, options);
@@ -185,7 +194,10 @@ file_report check_text(std::string_view markdown, const check_file_options& opti
   for (std::size_t i = 0; i < ctx.facts.questions.size(); ++i) {
     ctx.facts.questions[i].title = std::move(parsed.deck.cards[ctx.question_cards[i]].title);
   }
-  return detail::build_report(ctx, options);
+  file_report report = detail::build_report(ctx, options);
+  kept = source.scanner->take_memory();
+  if (kept.lines.capacity() > kept_scan_lines || kept.line_starts.capacity() > kept_scan_lines) kept = {};
+  return report;
 }
 
 }  // namespace

@@ -81,6 +81,7 @@ void check_corpus::add(file_report& report) {
   cross_file_facts& facts = report.facts;
   std::vector<diagnostic> added;
 
+  for (const auto& q : facts.questions) s.questions.prefetch(q.key);
   for (const auto& q : facts.questions) {
     const auto [first, fresh] = s.questions.emplace(q.key, place{file, q.line});
     if (fresh || first.file == file || !q.report_as) continue;

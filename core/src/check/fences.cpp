@@ -156,9 +156,28 @@ void check_unclosed(check_context& ctx, const fence& f) {
   });
 }
 
-void check_language(check_context& ctx, const fence& f) {
+// Whether a fence's info word promises code. A note labels its fences with a language or two,
+// so the last answer is kept: most fences are then told apart by a comparison of a few bytes.
+class language_words {
+ public:
+  bool contains(std::string_view word) noexcept {
+    if (!asked_ || word != last_) {
+      asked_ = true;
+      last_ = word;
+      known_ = languages.contains(word);
+    }
+    return known_;
+  }
+
+ private:
+  bool asked_ = false;
+  std::string_view last_;
+  bool known_ = false;
+};
+
+void check_language(check_context& ctx, const fence& f, language_words& code) {
   const std::string_view word = f.info.substr(0, f.info.find_first_of(" \t{"));
-  if (!languages.contains(word)) return;
+  if (!code.contains(word)) return;
   std::uint32_t lines = 0, prose = 0;
   for (std::uint32_t l = f.open_line + 1; l < f.close_line; ++l) {
     switch (classify(ctx.line(l))) {
@@ -172,8 +191,9 @@ void check_language(check_context& ctx, const fence& f) {
   }
   // Mostly prose: three lines in four. A snippet with its explanation under it stays code.
   if (prose == 0 || prose * 4 < lines * 3) return;
-  const std::string_view open = ctx.line(f.open_line);
-  const std::size_t word_at = open.find(word, open.find_first_not_of(" \t`~"));
+  // The info string is trimmed and starts with the word: where it lies in the opening line is
+  // where the word is (the scanner's views are into the checked text, as the lines are).
+  const std::size_t word_at = static_cast<std::size_t>(f.info.data() - ctx.line(f.open_line).data());
   ctx.report(rule::fence_language, f.open_line, static_cast<std::uint32_t>(word_at + 1), [&] {
     return message('`', word, "` fence holds prose, not code (", prose, " of ", lines, " lines); label it `text`");
   });
@@ -185,11 +205,12 @@ void check_language(check_context& ctx, const fence& f) {
 void check_fences(check_context& ctx) {
   const bool unclosed = ctx.enabled(rule::unclosed_fence);
   const bool language = ctx.enabled(rule::fence_language);
+  language_words code;
   for (const fence& f : ctx.scanner.fences()) {
     if (f.close_line == 0) {
       if (unclosed) check_unclosed(ctx, f);
     } else if (language) {
-      check_language(ctx, f);
+      check_language(ctx, f, code);
     }
   }
 }
