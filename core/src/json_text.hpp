@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace notequiz::detail {
 
@@ -14,6 +15,13 @@ using json = nlohmann::ordered_json;
 /// The value `text` holds, or a discarded value (`is_discarded()`) when `text` is not exactly one
 /// JSON value (surrounding whitespace allowed). Never throws.
 json read_json(std::string_view text);
+
+/// Adds `key` to `object`, which must not have it yet, after its other members. ordered_map's
+/// own insertion looks at every key before it, n²/2 comparisons for n members; this does not
+/// look (for keys that are known to be distinct, such as a std::map's).
+inline void append_new_member(json& object, std::string key, json value) {
+  object.get_ptr<json::object_t*>()->json::object_t::Container::emplace_back(std::move(key), std::move(value));
+}
 
 /// Compact, never throwing: invalid UTF-8 is replaced.
 std::string dump(const json& j);
