@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "html_safety.hpp"
+#include "json_text.hpp"
 #include "lazy_content.hpp"  // core/src: the fuzz targets and the core tests see the core's details
 #include "notequiz/check.hpp"
 #include "notequiz/deck_json.hpp"
@@ -165,8 +166,19 @@ inline std::string render_problem(std::string_view input) {
   return {};
 }
 
-/// deck_from_json: never crashes; a deck that reads back re-serializes to the same JSON.
+/// The core's JSON reader (core/src/json_text.cpp) makes the value nlohmann's parser makes.
+inline std::string json_reader_problem(std::string_view input) {
+  const detail::json ours = detail::read_json(input);
+  const detail::json theirs = detail::json::parse(input.begin(), input.end(), nullptr, /*allow_exceptions=*/false);
+  if (ours.is_discarded() != theirs.is_discarded()) return "read_json and nlohmann's parser disagree on whether it is JSON";
+  if (!ours.is_discarded() && detail::dump(ours) != detail::dump(theirs)) return "read_json reads another value than nlohmann";
+  return {};
+}
+
+/// Decks: the JSON reader agrees with nlohmann (above), deck_from_json never crashes, and a
+/// deck that reads back writes the same JSON.
 inline std::string deck_json_problem(std::string_view input) {
+  if (std::string p = json_reader_problem(input); !p.empty()) return p;
   const deck_json_result r = deck_from_json(input);
   if (r.deck.has_value() == !r.error.empty()) return "deck_from_json gave both or neither of a deck and an error";
   if (!r.deck) return {};
