@@ -3,6 +3,7 @@
 // in headless chromium. A benchmark, not a test: it prints the figures (docs/benchmarks.md).
 // Usage: node bench/widget-first-card.mjs [RUNS]   (needs the wasm build and npm ci)
 import { launch, serveWidget, page } from '../tests/browser/harness.mjs';
+import { loadNotequiz } from '../tests/wasm/load_module.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const cards = 1000;
@@ -25,14 +26,34 @@ function notes() {
 }
 
 const markdown = notes();
+
+// A returning learner: every card reviewed once, ten days ago, due now. The ids and the deck's id
+// come from the core itself, so the saved progress matches the deck the page opens.
+async function savedProgress() {
+  const core = await loadNotequiz();
+  const opened = JSON.parse(core.openNotes(markdown, JSON.stringify({ sourcePath: 'bench.md' })));
+  const reviewed = Date.now() - 10 * 86_400_000;
+  const cards = {};
+  const log = [];
+  for (const c of opened.deck.cards) {
+    cards[c.id] = { state: 'review', due: reviewed + 5 * 86_400_000, stability: 5.1, difficulty: 4.93, elapsedDays: 0,
+      scheduledDays: 5, learningSteps: 0, reps: 1, lapses: 0, lastReview: reviewed };
+    log.push({ card: c.id, time: reviewed, rating: 'good' });
+  }
+  const value = JSON.stringify({ format: 'notequiz-progress', version: 1, deck: opened.deck.id, cards, log });
+  const check = JSON.parse(core.deckSetProgress(opened.handle, value));
+  if (!check.ok) throw new Error(`the bench's progress does not read: ${check.error}`);
+  return { key: `notequiz:v1:${opened.deck.id}`, value };
+}
+
 const server = await serveWidget({
   '/bench.md': markdown,
   '/bench.html': page('<note-quiz src="/bench.md"></note-quiz>'),
 });
-const times = [];
-const parts = [];
-const rest = [];
-try {
+
+// Runs the page `runs` times, each in a fresh browser; returns the marks' intervals.
+async function measure(saved) {
+  const figures = { times: [], parts: [], rest: [] };
   for (let run = 0; run < runs; run += 1) {
     // A fresh browser each run: contexts of one browser can share a renderer process, whose
     // compiled (and already optimized) wasm code a later run would reuse.
@@ -51,6 +72,7 @@ try {
           window.benchFirstCardShown();
         }).observe({ type: 'mark', buffered: true });
       });
+      if (saved) await context.addInitScript(({ key, value }) => localStorage.setItem(key, value), saved);
       const p = await context.newPage();
       await p.goto(`${server.origin}/bench.html`);
       let timer;
@@ -60,18 +82,32 @@ try {
       const marks = await p.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
       const cardsShown = await p.evaluate(() => performance.getEntriesByName('note-quiz:first-card')[0].detail.cards);
       if (cardsShown !== cards) throw new Error(`the deck has ${cardsShown} cards, expected ${cards}`);
-      times.push(marks['note-quiz:first-card'] - marks['note-quiz:module']);
-      parts.push(marks['note-quiz:core-ready'] - marks['note-quiz:module']);
-      rest.push(marks['note-quiz:first-card'] - marks['note-quiz:core-ready']);
+      if (saved) {
+        const due = await p.evaluate(() => document.querySelector('note-quiz').shadowRoot.querySelector('.counts')?.textContent ?? '');
+        if (!due.includes(String(cards))) throw new Error(`the saved progress was not used: the counts read "${due}"`);
+      }
+      figures.times.push(marks['note-quiz:first-card'] - marks['note-quiz:module']);
+      figures.parts.push(marks['note-quiz:core-ready'] - marks['note-quiz:module']);
+      figures.rest.push(marks['note-quiz:first-card'] - marks['note-quiz:core-ready']);
     } finally {
       await browser.close();
     }
   }
+  return figures;
+}
+
+let fresh;
+let returning;
+try {
+  fresh = await measure(null);
+  returning = await measure(await savedProgress());
 } finally {
   await server.close();
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const { times, parts, rest } = fresh;
 console.log(`widget first card, ${cards} cards of markdown (${(markdown.length / 1024).toFixed(0)} KiB), ${runs} runs in headless chromium:`);
 console.log(`  module -> first card: median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`);
 console.log(`  of which module -> core ready (fetch + compile wasm): median ${median(parts).toFixed(1)} ms`);
 console.log(`  core ready -> first card (parse, session, render): median ${median(rest).toFixed(1)} ms (min ${Math.min(...rest).toFixed(1)}, max ${Math.max(...rest).toFixed(1)})`);
+console.log(`  a returning learner (saved progress for all ${cards} cards, due): module -> first card: median ${median(returning.times).toFixed(1)} ms; core ready -> first card: median ${median(returning.rest).toFixed(1)} ms`);
