@@ -3,13 +3,12 @@
 // nesting, and text that is not JSON.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "json_text.hpp"
+#include "test_support.hpp"
 
 using notequiz::detail::append_new_member;
 using notequiz::detail::dump;
@@ -40,19 +39,12 @@ std::string object_with_keys(const std::vector<std::string>& keys) {
   return text + "}";
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 TEST(ReadJson, ReadsTheRepositorysJsonFilesAsNlohmannDoes) {
   for (const char* name : {"tests/data/fsrs-vectors.json", "tests/data/session-script.json",
                            "tests/data/session-script.expected.json", "package.json"}) {
-    const std::string text = read_file(std::string(NOTEQUIZ_SOURCE_DIR) + "/" + name);
+    const std::string text = notequiz::testing::read_source_file(name);
     ASSERT_FALSE(text.empty()) << name;
     expect_same_as_nlohmann(text);
   }
