@@ -353,12 +353,6 @@ bool valid_utf8_line_starts(std::string_view text, std::vector<std::size_t>& sta
   return true;
 }
 
-std::optional<std::vector<std::size_t>> valid_utf8_line_starts(std::string_view text) {
-  std::vector<std::size_t> starts;
-  if (!valid_utf8_line_starts(text, starts)) return std::nullopt;
-  return starts;
-}
-
 std::string to_valid_utf8(std::string_view text) {
   static constexpr std::string_view replacement = "\xEF\xBF\xBD";
   std::string out;

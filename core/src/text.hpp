@@ -2,7 +2,6 @@
 // Byte-level text helpers shared by the parser, the renderer and the checker.
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,11 +62,9 @@ class line_table {
   std::vector<std::size_t> starts_;
 };
 
-// is_valid_utf8_without_nul and, when it is, the starts of the text's lines (for line_table),
-// from one pass over the bytes: notes are read once, not once to validate and again for lines.
-std::optional<std::vector<std::size_t>> valid_utf8_line_starts(std::string_view text);
-// The same into `starts` (emptied first, its memory reused); false, with `starts` holding
-// nothing useful, when the text is not valid UTF-8 without NUL bytes.
+// is_valid_utf8_without_nul and, when it is, the starts of the text's lines (for line_table) in
+// `starts` (emptied first, its memory reused), from one pass over the bytes: notes are read
+// once, not once to validate and again for lines. When it is not, `starts` holds nothing useful.
 bool valid_utf8_line_starts(std::string_view text, std::vector<std::size_t>& starts);
 
 }  // namespace notequiz::detail
