@@ -12,11 +12,13 @@
 // log are only emitted when LTO generates code, and by then it is too late to keep a definition
 // that LTO saw no caller for.
 
-#include <emscripten/emscripten.h>
-
-EM_JS(double, nq_math_pow, (double x, double y), { return Math.pow(x, y); });
-EM_JS(double, nq_math_exp, (double x), { return Math.exp(x); });
-EM_JS(double, nq_math_log, (double x), { return Math.log(x); });
+// Imported from wasm/loader.js, which gives Math.pow, Math.exp and Math.log.
+#define NQ_IMPORT(name) __attribute__((import_module("env"), import_name(#name)))
+extern "C" {
+NQ_IMPORT(nq_math_pow) double nq_math_pow(double x, double y);
+NQ_IMPORT(nq_math_exp) double nq_math_exp(double x);
+NQ_IMPORT(nq_math_log) double nq_math_log(double x);
+}
 
 extern "C" {
 double pow(double x, double y) { return nq_math_pow(x, y); }

@@ -3,7 +3,7 @@
 // The module's only strtod caller is nlohmann's lexer, reading the numbers of decks, progress
 // files and options. musl's strtod reads decimals with 128-bit long double arithmetic, which
 // WebAssembly only has in software (__multf3, __divtf3, __addtf3, fmodl, scalbnl, ...): 6.7 KB
-// of the module, gzip-compressed. Number() gives the same double: ECMAScript rounds a decimal to
+// of the module, gzip-compressed. Number() (in wasm/loader.js) gives the same double: ECMAScript rounds a decimal to
 // the nearest double, ties to even, as musl does (engines do it at any length, though the
 // standard lets them cut past 20 significant digits), so progress files read back bit for bit
 // (tests/wasm/progress_numbers.test.mjs).
@@ -12,17 +12,13 @@
 // here as __wrap_strtod. musl's strtod.o still joins the link, because libc++'s string.o refers
 // to strtof and strtold, but nothing calls those, so link-time optimization leaves none of it.
 
-#include <emscripten/emscripten.h>
-
 #include <cstddef>
 #include <cstdlib>
 
 // Decimal text only (sign, digits, point, exponent), ASCII: what the C side below has matched.
-EM_JS(double, nq_decimal_number, (const char* text, std::size_t size), {
-  var s = "";
-  for (var i = 0; i < size; i++) s += String.fromCharCode(HEAPU8[text + i]);
-  return Number(s);
-});
+// Imported from wasm/loader.js, which reads it with Number().
+extern "C" __attribute__((import_module("env"), import_name("nq_decimal_number"))) double nq_decimal_number(
+    const char* text, std::size_t size);
 
 namespace {
 

@@ -298,7 +298,7 @@ export class NoteQuizElement extends HTMLElement {
     NoteQuizElement.#shared ??= (async () => {
       const source = NoteQuizElement.coreSource ?? {};
       const moduleUrl = new URL(source.moduleUrl ?? 'notequiz_wasm.js', import.meta.url).href;
-      // The .wasm is fetched and compiled while the glue downloads, not after it.
+      // The .wasm is fetched and compiled while the loader downloads, not after it.
       const compiled = source.wasmBinary ? WebAssembly.compile(source.wasmBinary)
         : compileWasm(new URL(source.wasmUrl ?? 'notequiz_wasm.wasm', moduleUrl).href);
       compiled.catch(() => {});
@@ -306,7 +306,7 @@ export class NoteQuizElement extends HTMLElement {
       let fail;
       const failed = new Promise((_, reject) => { fail = reject; });
       const core = await Promise.race([failed, factory({
-        // The glue resolves the .wasm's name against its own URL unless given locateFile, and a
+        // The loader resolves the .wasm's name against its own URL unless given locateFile, and a
         // data: URL cannot be a base; it never fetches it here.
         locateFile: (file) => file,
         instantiateWasm(imports, receive) {

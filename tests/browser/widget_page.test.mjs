@@ -40,17 +40,17 @@ before(async () => {
   browser = await launch();
 });
 
-// Everything in one page, as an exporter writes it: the class module inlined, the glue as a
+// Everything in one page, as an exporter writes it: the class module inlined, the core's loader as a
 // data: URL, the wasm as bytes, the deck as JSON.
 async function singleFile() {
   const read = (file) => fs.readFile(file);
   const element = (await read(path.join(wasmDir, 'note-quiz-element.js'))).toString('utf8');
-  const glue = (await read(path.join(wasmDir, 'notequiz_wasm.js'))).toString('base64');
+  const loader = (await read(path.join(wasmDir, 'notequiz_wasm.js'))).toString('base64');
   const wasm = (await read(path.join(wasmDir, 'notequiz_wasm.wasm'))).toString('base64');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>single file</title></head><body>
 <note-quiz><script type="application/json">${deckJson.replace(/</g, '\\u003c')}</script></note-quiz>
 <script type="module">${element.replace(/<\/script/g, '<\\/script')}
-NoteQuizElement.coreSource = { moduleUrl: 'data:text/javascript;base64,${glue}',
+NoteQuizElement.coreSource = { moduleUrl: 'data:text/javascript;base64,${loader}',
   wasmBinary: Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0)) };
 NoteQuizElement.define();
 </script></body></html>`;

@@ -213,7 +213,7 @@ TEST(ExportSite, WritesAnIndexADeckPageDeckJsonImagesAndHashedWidgetFiles) {
                                              "go-quick-quiz/deck.json", "go-quick-quiz/index.html", "index.html"}));
   const std::regex hashed("assets/[a-z_-]+\\.[0-9a-f]{12}\\.(js|wasm)");
   for (const auto& a : assets) EXPECT_TRUE(std::regex_match(a, hashed)) << a;
-  EXPECT_EQ(assets.size(), 4u);  // the entry module, the element class, the core's glue and its wasm
+  EXPECT_EQ(assets.size(), 4u);  // the entry module, the element class, the core's loader and its wasm
 
   EXPECT_EQ(files.at("go-interview/goImages/pkg-init.svg"), slurp(source_dir + "/content/goImages/pkg-init.svg"));
   EXPECT_EQ(files.at("go-quick-quiz/deck.json"), parsed_deck_json("content/go-quick-quiz.md") + "\n");

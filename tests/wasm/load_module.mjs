@@ -9,7 +9,7 @@ export const wasmDir = process.env.NOTEQUIZ_WASM_DIR ?? path.join(sourceDir, 'bu
 export const cliPath = process.env.NOTEQUIZ_CLI ?? path.join(sourceDir, 'build/native/cli/notequiz');
 
 export async function loadNotequiz() {
-  // The glue is built for the web only (wasm/CMakeLists.txt); given the bytes, it runs in node too.
+  // The loader (wasm/loader.js) fetches the .wasm beside it unless given the bytes, as here.
   const { default: createNotequiz } = await import(pathToFileURL(path.join(wasmDir, 'notequiz_wasm.js')).href);
   return createNotequiz({ wasmBinary: fs.readFileSync(path.join(wasmDir, 'notequiz_wasm.wasm')) });
 }

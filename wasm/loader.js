@@ -1,0 +1,134 @@
+// The WebAssembly core's loader and JS API (docs/progress.md#webassembly-api), an ES module whose
+// default export is the factory: `await createNotequiz(options)` gives an object with one method
+// per C function of wasm/exports.cpp. The build minifies it into notequiz_wasm.js.
+//
+// The module is linked standalone (wasm/CMakeLists.txt): it imports only what this file gives it
+// (the JS engine's number reading and Math, a memory-growth notice, and an exit for abort), so
+// no generated glue sits between the page and the core.
+//
+// Options, each optional (the subset of emscripten's Module options that callers use):
+//   wasmBinary       the .wasm bytes (Uint8Array or ArrayBuffer) instead of fetching them;
+//   instantiateWasm  (imports, receive) => {}: the caller instantiates and calls
+//                    receive(instance, module), as the widget does with a module it compiled
+//                    while this file downloaded;
+//   locateFile       (name) => URL of the .wasm (default: beside this file).
+//
+// Every string crosses as UTF-8: arguments are copied in, the result is decoded out.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// The C functions and their JS names; `handle`: the first argument is a deck handle.
+const functions = [
+  ['parseNotes', 'nq_parse_notes', 2],
+  ['readDeck', 'nq_read_deck', 1],
+  ['renderHtml', 'nq_render_html', 1],
+  ['version', 'nq_version', 0],
+  ['sessionState', 'nq_session_state', 4],
+  ['previewCard', 'nq_preview_card', 5],
+  ['gradeCard', 'nq_grade_card', 6],
+  ['parseProgress', 'nq_parse_progress', 2],
+  ['mergeProgress', 'nq_merge_progress', 3],
+  ['emptyProgress', 'nq_empty_progress', 1],
+  ['choiceRating', 'nq_choice_rating', 1],
+  ['openNotes', 'nq_open_notes', 2],
+  ['openDeck', 'nq_open_deck', 1],
+  ['closeDeck', 'nq_close_deck', 1, true],
+  ['deckCard', 'nq_deck_card', 2, true],
+  ['deckSetProgress', 'nq_deck_set_progress', 2, true],
+  ['deckSessionState', 'nq_deck_session_state', 3, true],
+  ['deckPreviewCard', 'nq_deck_preview_card', 4, true],
+  ['deckGradeCard', 'nq_deck_grade_card', 5, true],
+];
+
+export default async function createNotequiz(options = {}) {
+  let exports;
+  let heap;  // a view of the memory, replaced when the memory grows
+  const imports = {
+    env: {
+      // wasm/strtod.cpp: decimal ASCII text, read as ECMAScript reads numbers.
+      nq_decimal_number(text, size) {
+        let s = '';
+        for (let i = 0; i < size; i += 1) s += String.fromCharCode(heap[text + i]);
+        return Number(s);
+      },
+      // wasm/math.cpp.
+      nq_math_pow: Math.pow,
+      nq_math_exp: Math.exp,
+      nq_math_log: Math.log,
+      emscripten_notify_memory_growth() {
+        heap = new Uint8Array(exports.memory.buffer);
+      },
+    },
+    wasi_snapshot_preview1: {
+      // exit() and abort(): the call that stopped the core throws.
+      proc_exit(code) {
+        throw new WebAssembly.RuntimeError(`the notequiz core stopped (exit ${code})`);
+      },
+    },
+  };
+
+  const instance = await instantiate(options, imports);
+  exports = instance.exports;
+  heap = new Uint8Array(exports.memory.buffer);
+  exports._initialize();  // C++ constructors
+
+  // Calls `fn` with (pointer, length) for each string or byte argument and the other arguments
+  // as they are; returns the result string.
+  function call(fn, args) {
+    const owned = [];
+    const flat = [];
+    try {
+      for (const a of args) {
+        if (typeof a === 'number' || typeof a === 'boolean') {
+          flat.push(+a);
+          continue;
+        }
+        const bytes = a instanceof Uint8Array ? a : a instanceof ArrayBuffer ? new Uint8Array(a) : encoder.encode(String(a));
+        const p = exports.nq_alloc(bytes.length);
+        owned.push(p);
+        heap.set(bytes, p);  // nq_alloc may have grown the memory: `heap` is the new view
+        flat.push(p, bytes.length);
+      }
+      const out = fn(...flat);
+      return decoder.decode(heap.subarray(out, out + exports.nq_result_size()));
+    } finally {
+      owned.forEach(exports.nq_free);
+    }
+  }
+
+  const api = {};
+  for (const [name, symbol, arity, handle] of functions) {
+    const fn = exports[symbol];
+    api[name] = (...args) => {
+      if (args.length !== arity) throw new TypeError(`${name} takes ${arity} arguments, not ${args.length}`);
+      // A handle is always passed as a number: a string would cross as bytes and shift every
+      // other argument, so anything that is not a number becomes NaN, which no deck has.
+      if (handle) args[0] = typeof args[0] === 'number' ? args[0] : NaN;
+      return call(fn, args);
+    };
+  }
+  return api;
+}
+
+async function instantiate({ wasmBinary, instantiateWasm, locateFile }, imports) {
+  if (instantiateWasm) {
+    return new Promise((resolve, reject) => {
+      try {
+        instantiateWasm(imports, (instance) => resolve(instance));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  }
+  if (wasmBinary) return (await WebAssembly.instantiate(wasmBinary, imports)).instance;
+  // Resolved only here: as a data: URL (single-file export), this module has no base to resolve against.
+  const url = locateFile ? locateFile('notequiz_wasm.wasm') : new URL('notequiz_wasm.wasm', import.meta.url).href;
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText} (${url})`);
+  // Streaming needs the server to send application/wasm; otherwise compile the bytes.
+  if (/^application\/wasm\b/.test(response.headers.get('content-type') ?? '')) {
+    return (await WebAssembly.instantiateStreaming(response, imports)).instance;
+  }
+  return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
+}
