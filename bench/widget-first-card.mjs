@@ -1,9 +1,15 @@
 // Time to the first card: a 1,000-card deck given as markdown, from the widget's module starting
 // to run (performance mark note-quiz:module) to its first card on screen (note-quiz:first-card),
 // in headless chromium. A benchmark, not a test: it prints the figures (docs/benchmarks.md).
+// Each run starts a fresh browser and waits until it has finished starting (bench/browser-idle.mjs)
+// before opening the page, as a learner's page opens in a running browser; one more series opens
+// the page straight after the launch, for comparison with figures measured that way before
+// 2026-11-28. The pages come from a server process of their own (bench/page-server.mjs).
 // Usage: node bench/widget-first-card.mjs [RUNS]   (needs the wasm build and npm ci)
-import { launch, serveWidget, page } from '../tests/browser/harness.mjs';
+import { launch, page } from '../tests/browser/harness.mjs';
 import { loadNotequiz } from '../tests/wasm/load_module.mjs';
+import { browserIdle } from './browser-idle.mjs';
+import { startPageServer } from './page-server.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const cards = 1000;
@@ -46,13 +52,13 @@ async function savedProgress() {
   return { key: `notequiz:v1:${opened.deck.id}`, value };
 }
 
-const server = await serveWidget({
+const server = await startPageServer({
   '/bench.md': markdown,
   '/bench.html': page('<note-quiz src="/bench.md"></note-quiz>'),
 });
 
 // Runs the page `runs` times, each in a fresh browser; returns the marks' intervals.
-async function measure(saved) {
+async function measure(saved, { settle = true } = {}) {
   const figures = { times: [], parts: [], rest: [] };
   for (let run = 0; run < runs; run += 1) {
     // A fresh browser each run: contexts of one browser can share a renderer process, whose
@@ -74,6 +80,7 @@ async function measure(saved) {
       });
       if (saved) await context.addInitScript(({ key, value }) => localStorage.setItem(key, value), saved);
       const p = await context.newPage();
+      if (settle) await browserIdle();
       await p.goto(`${server.origin}/bench.html`);
       let timer;
       await Promise.race([firstCard, new Promise((resolve, reject) => {
@@ -98,9 +105,11 @@ async function measure(saved) {
 
 let fresh;
 let returning;
+let unsettled;
 try {
   fresh = await measure(null);
   returning = await measure(await savedProgress());
+  unsettled = await measure(null, { settle: false });
 } finally {
   await server.close();
 }
@@ -111,3 +120,4 @@ console.log(`  module -> first card: median ${median(times).toFixed(1)} ms (min 
 console.log(`  of which module -> core ready (fetch + compile wasm): median ${median(parts).toFixed(1)} ms`);
 console.log(`  core ready -> first card (parse, session, render): median ${median(rest).toFixed(1)} ms (min ${Math.min(...rest).toFixed(1)}, max ${Math.max(...rest).toFixed(1)})`);
 console.log(`  a returning learner (saved progress for all ${cards} cards, due): module -> first card: median ${median(returning.times).toFixed(1)} ms; core ready -> first card: median ${median(returning.rest).toFixed(1)} ms`);
+console.log(`  straight after the browser's launch (the method before 2026-11-28): module -> first card: median ${median(unsettled.times).toFixed(1)} ms; core ready -> first card: median ${median(unsettled.rest).toFixed(1)} ms`);

@@ -251,6 +251,8 @@ export class NoteQuizElement extends HTMLElement {
   }
 
   connectedCallback() {
+    // The core downloads and compiles while this element builds its first view.
+    if (!this.#deck && this.#view === 'loading') NoteQuizElement.#loadCore().catch(() => {});
     if (!sheet && 'adoptedStyleSheets' in Document.prototype) {
       sheet = new CSSStyleSheet();
       sheet.replaceSync(styles);
@@ -331,7 +333,11 @@ export class NoteQuizElement extends HTMLElement {
       if (document.readyState === 'loading') {
         await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
       }
-      const [core, source] = await Promise.all([NoteQuizElement.#loadCore(), this.#readSource()]);
+      const loading = Promise.all([NoteQuizElement.#loadCore(), this.#readSource()]);
+      // The first use of localStorage opens it, which takes milliseconds: done now, it overlaps
+      // the downloads instead of delaying the first card (#openProgress reads the progress).
+      try { void window.localStorage.length; } catch { /* unavailable: #openProgress says so */ }
+      const [core, source] = await loading;
       if (token !== this.#loadToken) return;
       this.#close();
       this.#core = core;
