@@ -118,6 +118,12 @@ EMSCRIPTEN_KEEPALIVE const char* nq_deck_set_progress(double handle, const char*
   return give(decks.set_progress(handle, text(progress, size)));
 }
 
+EMSCRIPTEN_KEEPALIVE const char* nq_deck_load_progress(double handle, const char* progress, std::size_t size) {
+  return give(decks.load_progress(handle, text(progress, size)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nq_deck_progress(double handle) { return give(decks.kept_progress(handle)); }
+
 EMSCRIPTEN_KEEPALIVE const char* nq_deck_session_state(double handle, double now_ms, const char* options,
                                                        std::size_t options_size) {
   return give(decks.session_state(handle, now_ms, text(options, options_size)));

@@ -36,6 +36,8 @@ const functions = [
   ['closeDeck', 'nq_close_deck', 1, true],
   ['deckCard', 'nq_deck_card', 2, true],
   ['deckSetProgress', 'nq_deck_set_progress', 2, true],
+  ['deckLoadProgress', 'nq_deck_load_progress', 2, true],
+  ['deckProgress', 'nq_deck_progress', 1, true],
   ['deckSessionState', 'nq_deck_session_state', 3, true],
   ['deckPreviewCard', 'nq_deck_preview_card', 4, true],
   ['deckGradeCard', 'nq_deck_grade_card', 5, true],

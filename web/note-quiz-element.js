@@ -201,7 +201,7 @@ export class NoteQuizElement extends HTMLElement {
   #content = new Map(); // card id -> the card with its content (deckCard), fetched when shown
   #cards = null;       // every card with its content, fetched for browsing
   #baseUrl = '';       // notes' URL: relative images and links resolve against it
-  #progress = '';      // the core's progress JSON, '' before the first review
+  #progress = '';      // the core's progress JSON, '' before the first review, null: ask the core (#progressText)
   #storage = null;     // localStorage, or null when progress is only kept in memory
   #key = '';
   #notice = '';
@@ -247,7 +247,7 @@ export class NoteQuizElement extends HTMLElement {
   /// The learner's progress on this deck in the core's format (docs/progress.md), a copy; null before a deck loads.
   get progress() {
     if (!this.#deck) return null;
-    return JSON.parse(this.#progress || this.#core.emptyProgress(this.#deck.id));
+    return JSON.parse(this.#progressText() || this.#core.emptyProgress(this.#deck.id));
   }
 
   connectedCallback() {
@@ -439,9 +439,10 @@ export class NoteQuizElement extends HTMLElement {
     }
     const saved = storage.getItem(this.#key);
     if (saved === null) return;
-    const read = JSON.parse(core.deckSetProgress(this.#handle, saved));
+    // The core keeps what it read; its own copy is asked for only when needed (#progressText).
+    const read = JSON.parse(core.deckLoadProgress(this.#handle, saved));
     if (read.ok) {
-      this.#progress = JSON.stringify(read.progress);
+      this.#progress = null;
       return;
     }
     // Someone else's or damaged data: keep it aside, untouched, and start afresh.
@@ -454,6 +455,14 @@ export class NoteQuizElement extends HTMLElement {
       this.#storage = null;
       this.#notice = this.#t('storageUnavailable');
     }
+  }
+
+  // The kept progress as the core writes it ('' before the first review). After a load the
+  // core has it and writes it out only when asked: the text in storage may differ from its own
+  // copy (the core drops what is not part of the format), and most loads never need it.
+  #progressText() {
+    this.#progress ??= JSON.stringify(this.#call('deckProgress', this.#handle).progress);
+    return this.#progress;
   }
 
   #save() {
@@ -688,14 +697,14 @@ export class NoteQuizElement extends HTMLElement {
   }
 
   #import(text) {
-    const current = this.#progress || this.#core.emptyProgress(this.#deck.id);
+    const current = this.#progressText() || this.#core.emptyProgress(this.#deck.id);
     const merged = JSON.parse(this.#core.mergeProgress(current, text, this.#options()));
     if (!merged.ok) {
       this.#announce(this.#t('importFailed', merged.error), true);
       return;
     }
     this.#progress = JSON.stringify(merged.progress);
-    this.#call('deckSetProgress', this.#handle, this.#progress);
+    this.#call('deckLoadProgress', this.#handle, this.#progress);
     this.#save();
     this.#announce(this.#t('imported', merged.added), true);
     if (this.mode === 'review') this.#refresh();

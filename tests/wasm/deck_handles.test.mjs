@@ -105,6 +105,7 @@ test('bad handles, cards, progress and decks come back as error objects, never a
   const now = script.start;
   for (const handle of [0, -1, 1.5, NaN, Infinity, -Infinity, 2 ** 53, 1e300, open + 1000, '1', null, undefined, {}]) {
     const calls = [m.closeDeck(handle), m.deckCard(handle, card), m.deckSetProgress(handle, ''),
+      m.deckLoadProgress(handle, ''), m.deckProgress(handle),
       m.deckSessionState(handle, now, options), m.deckPreviewCard(handle, card, now, options),
       m.deckGradeCard(handle, card, 'good', now, options)];
     for (const text of calls) {
@@ -151,4 +152,33 @@ test('a failed deckSetProgress keeps the progress, and blank progress starts afr
     { ok: true, error: '', progress: JSON.parse(m.emptyProgress(expected.deck.id)) });
   assert.equal(m.deckSessionState(open, now, options), fresh);
   m.closeDeck(open);
+});
+
+test('deckLoadProgress keeps what deckSetProgress keeps, answers only ok, and deckProgress gives it back', () => {
+  const set = JSON.parse(m.openDeck(JSON.stringify(expected.deck))).handle;
+  const load = JSON.parse(m.openDeck(JSON.stringify(expected.deck))).handle;
+  const now = script.start;
+  // A progress with a duplicated log entry and an unknown field: the core's own copy differs from the text.
+  const progress = structuredClone(expected.merge.progress);
+  progress.log.push(progress.log[0]);
+  progress.note = 'not part of the format';
+  const text = JSON.stringify(progress);
+
+  const echoed = m.deckSetProgress(set, text);
+  assert.equal(JSON.parse(echoed).ok, true);
+  assert.equal(m.deckLoadProgress(load, text), '{"ok":true}');
+  assert.equal(m.deckProgress(load), echoed);
+  assert.equal(m.deckProgress(set), echoed);
+  assert.notDeepStrictEqual(JSON.parse(echoed).progress, progress);
+  assert.equal(m.deckSessionState(load, now, options), m.deckSessionState(set, now, options));
+
+  // Failures are deckSetProgress's, and keep the progress.
+  for (const bad of ['not json', m.emptyProgress('another-deck'), '{"format":"notequiz-progress",']) {
+    assert.equal(m.deckLoadProgress(load, bad), m.deckSetProgress(set, bad));
+  }
+  assert.equal(m.deckProgress(load), echoed);
+  assert.equal(m.deckLoadProgress(load, ''), '{"ok":true}');
+  assert.deepStrictEqual(JSON.parse(m.deckProgress(load)).progress, JSON.parse(m.emptyProgress(expected.deck.id)));
+  m.closeDeck(set);
+  m.closeDeck(load);
 });

@@ -43,6 +43,14 @@ class session_store {
   /// failure the progress kept is unchanged.
   std::string set_progress(double handle, std::string_view progress_json);
 
+  /// set_progress for a caller that keeps the text it passed (the widget's stored progress):
+  /// on success it returns `{"ok":true}` instead of the progress written out again, which costs
+  /// a third of the call; failures are set_progress's.
+  std::string load_progress(double handle, std::string_view progress_json);
+
+  /// The kept progress, as set_progress returns it on success.
+  std::string kept_progress(double handle);
+
   /// session_state_json, preview_card_json and grade_card_json on the kept deck and progress;
   /// grading updates the kept progress.
   std::string session_state(double handle, double now_ms, std::string_view options_json);

@@ -65,10 +65,19 @@ json progress_to_json(const progress& p) {
 }
 
 std::string progress_result_json(const progress_result& r) {
+  if (r.progress) return kept_progress_json(*r.progress);
   json j;
-  j["ok"] = r.progress.has_value();
-  j["error"] = r.progress ? std::string() : r.error;
-  j["progress"] = r.progress ? progress_to_json(*r.progress) : json(nullptr);
+  j["ok"] = false;
+  j["error"] = r.error;
+  j["progress"] = nullptr;
+  return dump(j);
+}
+
+std::string kept_progress_json(const progress& p) {
+  json j;
+  j["ok"] = true;
+  j["error"] = std::string();
+  j["progress"] = progress_to_json(p);
   return dump(j);
 }
 

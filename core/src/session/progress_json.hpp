@@ -19,6 +19,9 @@ json progress_to_json(const progress& p);
 /// parseProgress's result.
 std::string progress_result_json(const progress_result& r);
 
+/// progress_result_json of a successful read of `p`, without copying it.
+std::string kept_progress_json(const progress& p);
+
 /// `{"ok":false,"error":"<message>"}`: how every session call reports a problem.
 std::string failure_json(const std::string& message);
 

@@ -94,6 +94,21 @@ std::string session_store::set_progress(double handle, std::string_view progress
   return out;
 }
 
+std::string session_store::load_progress(double handle, std::string_view progress_json) {
+  entry* e = find(handle);
+  if (!e) return no_deck(handle);
+  progress_result read = blank_json(progress_json) ? progress_result{empty_progress(e->deck.id), {}}
+                                              : parse_progress(progress_json, e->deck.id);
+  if (!read.progress) return detail::progress_result_json(read);
+  e->progress = std::move(*read.progress);
+  return R"({"ok":true})";
+}
+
+std::string session_store::kept_progress(double handle) {
+  entry* e = find(handle);
+  return e ? detail::kept_progress_json(e->progress) : no_deck(handle);
+}
+
 std::string session_store::session_state(double handle, double now_ms, std::string_view options_json) {
   entry* e = find(handle);
   return e ? session_state_json(e->deck, e->progress, now_ms, options_json) : no_deck(handle);
