@@ -154,6 +154,9 @@ test('reloading the page continues where the learner was', async () => {
   assert.equal(await text(p, '.question'), 'Where does the diagram live?');
   assert.equal(await p.locator('note-quiz').evaluate((e) => e.progress.log.length), 2);
   assert.equal(await p.locator('note-quiz').evaluate((e) => e.progress.cards[e.progress.log[1].card].state), 'learning');
+  // The progress the widget gives is the core's copy of what the page stored.
+  const stored = await p.evaluate(() => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('notequiz:v1:')))));
+  assert.deepEqual(await p.locator('note-quiz').evaluate((e) => e.progress), stored);
   await context.close();
 });
 
