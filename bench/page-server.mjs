@@ -20,6 +20,7 @@ export function startPageServer(pages) {
 
 if (process.argv[2] === '--child') {
   const { serveWidget } = await import('../tests/browser/harness.mjs');
+  process.once('disconnect', () => process.exit(0));  // the bench ended, however it ended
   process.once('message', async (pages) => {
     const server = await serveWidget(pages);
     process.send(server.origin);
