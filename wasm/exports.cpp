@@ -1,5 +1,5 @@
 // The WebAssembly face of the core: plain C functions over UTF-8 buffers in wasm memory.
-// wasm/api.js turns them into the JS API (docs/progress.md#webassembly-api): strings in, JSON
+// wasm/loader.js turns them into the JS API (docs/progress.md#webassembly-api): strings in, JSON
 // strings out (camelCase keys). Embind would do the same in a third more bytes.
 #include <emscripten/emscripten.h>
 
