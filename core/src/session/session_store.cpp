@@ -28,6 +28,12 @@ using detail::json;
 
 namespace {
 
+// What set_progress and load_progress read; blank is nothing studied yet.
+progress_result read_progress(std::string_view progress_json, const std::string& deck_id) {
+  if (blank_json(progress_json)) return {empty_progress(deck_id), {}};
+  return parse_progress(progress_json, deck_id);
+}
+
 std::string no_deck(double handle) {
   return failure_json("no open deck with handle " + dump(json(handle)));
 }
@@ -87,8 +93,7 @@ std::string session_store::card(double handle, std::string_view card_id) {
 std::string session_store::set_progress(double handle, std::string_view progress_json) {
   entry* e = find(handle);
   if (!e) return no_deck(handle);
-  progress_result read = blank_json(progress_json) ? progress_result{empty_progress(e->deck.id), {}}
-                                              : parse_progress(progress_json, e->deck.id);
+  progress_result read = read_progress(progress_json, e->deck.id);
   std::string out = detail::progress_result_json(read);
   if (read.progress) e->progress = std::move(*read.progress);
   return out;
@@ -97,8 +102,7 @@ std::string session_store::set_progress(double handle, std::string_view progress
 std::string session_store::load_progress(double handle, std::string_view progress_json) {
   entry* e = find(handle);
   if (!e) return no_deck(handle);
-  progress_result read = blank_json(progress_json) ? progress_result{empty_progress(e->deck.id), {}}
-                                              : parse_progress(progress_json, e->deck.id);
+  progress_result read = read_progress(progress_json, e->deck.id);
   if (!read.progress) return detail::progress_result_json(read);
   e->progress = std::move(*read.progress);
   return R"({"ok":true})";
