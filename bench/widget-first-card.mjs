@@ -59,7 +59,7 @@ const server = await startPageServer({
 
 // Runs the page `runs` times, each in a fresh browser; returns the marks' intervals.
 async function measure(saved, { settle = true } = {}) {
-  const figures = { times: [], parts: [], rest: [] };
+  const figures = { times: [], parts: [], rest: [], open: [] };
   for (let run = 0; run < runs; run += 1) {
     // A fresh browser each run: contexts of one browser can share a renderer process, whose
     // compiled (and already optimized) wasm code a later run would reuse.
@@ -86,9 +86,12 @@ async function measure(saved, { settle = true } = {}) {
       await Promise.race([firstCard, new Promise((resolve, reject) => {
         timer = setTimeout(() => reject(new Error('no first card within 60 s')), 60000);
       })]).finally(() => clearTimeout(timer));
+      // The whole deck is open once note-quiz:deck-open is marked: at the first card, or just
+      // after it when the first card came from the notes' first part.
+      await p.waitForFunction(() => performance.getEntriesByName('note-quiz:deck-open').length > 0);
       const marks = await p.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
-      const cardsShown = await p.evaluate(() => performance.getEntriesByName('note-quiz:first-card')[0].detail.cards);
-      if (cardsShown !== cards) throw new Error(`the deck has ${cardsShown} cards, expected ${cards}`);
+      const cardsOpen = await p.evaluate(() => performance.getEntriesByName('note-quiz:deck-open')[0].detail.cards);
+      if (cardsOpen !== cards) throw new Error(`the deck has ${cardsOpen} cards, expected ${cards}`);
       if (saved) {
         const due = await p.evaluate(() => document.querySelector('note-quiz').shadowRoot.querySelector('.counts')?.textContent ?? '');
         if (!due.includes(String(cards))) throw new Error(`the saved progress was not used: the counts read "${due}"`);
@@ -96,6 +99,7 @@ async function measure(saved, { settle = true } = {}) {
       figures.times.push(marks['note-quiz:first-card'] - marks['note-quiz:module']);
       figures.parts.push(marks['note-quiz:core-ready'] - marks['note-quiz:module']);
       figures.rest.push(marks['note-quiz:first-card'] - marks['note-quiz:core-ready']);
+      figures.open.push(marks['note-quiz:deck-open'] - marks['note-quiz:module']);
     } finally {
       await browser.close();
     }
@@ -119,5 +123,6 @@ console.log(`widget first card, ${cards} cards of markdown (${(markdown.length /
 console.log(`  module -> first card: median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`);
 console.log(`  of which module -> core ready (fetch + compile wasm): median ${median(parts).toFixed(1)} ms`);
 console.log(`  core ready -> first card (parse, session, render): median ${median(rest).toFixed(1)} ms (min ${Math.min(...rest).toFixed(1)}, max ${Math.max(...rest).toFixed(1)})`);
+console.log(`  module -> whole deck open (after the first card when that came from the notes' first part): median ${median(fresh.open).toFixed(1)} ms`);
 console.log(`  a returning learner (saved progress for all ${cards} cards, due): module -> first card: median ${median(returning.times).toFixed(1)} ms; core ready -> first card: median ${median(returning.rest).toFixed(1)} ms`);
 console.log(`  straight after the browser's launch (the method before 2026-11-28): module -> first card: median ${median(unsettled.times).toFixed(1)} ms; core ready -> first card: median ${median(unsettled.rest).toFixed(1)} ms`);

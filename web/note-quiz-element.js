@@ -172,6 +172,8 @@ details .content { padding: 0 4px 12px; }
 
 const ratings = ['again', 'hard', 'good', 'easy'];
 const day = 86400000;
+// Notes of at least 4 parts' bytes may show their first card from their first part (#openDeck).
+const firstPart = 16384;
 
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -197,6 +199,7 @@ export class NoteQuizElement extends HTMLElement {
   #loadToken = 0;
   #core = null;
   #handle = 0;         // the deck kept open in the core (openNotes/openDeck), 0 when none
+  #rest = null;        // { body, options } of notes whose first part is open: #settle opens them whole
   #deck = null;        // the deck's summary: its fields, each card's id, title, path and kind
   #content = new Map(); // card id -> the card with its content (deckCard), fetched when shown
   #cards = null;       // every card with its content, fetched for browsing
@@ -247,6 +250,7 @@ export class NoteQuizElement extends HTMLElement {
   /// The learner's progress on this deck in the core's format (docs/progress.md), a copy; null before a deck loads.
   get progress() {
     if (!this.#deck) return null;
+    this.#settle();
     return JSON.parse(this.#progressText() || this.#core.emptyProgress(this.#deck.id));
   }
 
@@ -289,6 +293,7 @@ export class NoteQuizElement extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.#root.firstChild) return;
     if (name === 'src' || name === 'storage-key') this.#load();
+    else if (!this.#settle()) return;
     else if (name === 'new-per-day') { if (this.#deck) this.#refresh(); }
     else if (name === 'mode') this.#render();
     else if (name === 'lang') this.#render(true);
@@ -341,9 +346,10 @@ export class NoteQuizElement extends HTMLElement {
       if (token !== this.#loadToken) return;
       this.#close();
       this.#core = core;
-      const { handle, deck } = this.#openDeck(core, source);
+      const { handle, deck, rest } = this.#openDeck(core, source);
       this.#handle = handle;
       this.#deck = deck;
+      this.#rest = rest;
       this.#content = new Map();
       this.#cards = null;
       this.#baseUrl = source.baseUrl;
@@ -353,6 +359,14 @@ export class NoteQuizElement extends HTMLElement {
       this.#ended = false;
       this.#refresh();
       performance.mark('note-quiz:first-card', { detail: { deck: deck.id, cards: deck.cards.length } });
+      if (rest) {
+        // The rest once the first card is painted (a hidden page paints nothing: then by timer).
+        const settle = () => token === this.#loadToken && this.#settle();
+        requestAnimationFrame(() => setTimeout(settle));
+        setTimeout(settle, 200);
+      } else {
+        this.#deckOpen();
+      }
     } catch (error) {
       if (token !== this.#loadToken) return;
       this.#close();
@@ -381,10 +395,20 @@ export class NoteQuizElement extends HTMLElement {
     return { kind, body: kind === 'markdown' ? dedent(script.textContent) : script.textContent, baseUrl: document.baseURI, name: '' };
   }
 
-  // Opens the deck in the core: { handle, deck } with the deck's summary (cards without content).
+  // Opens the deck in the core: { handle, deck, rest } with the deck's summary (cards without
+  // content). Long notes that a learner starts afresh in review mode open their first part only,
+  // when it has more questions than a day's new ones: the first card and the queue come from
+  // those, and #settle opens the whole notes (`rest`) after the first card is on screen.
   #openDeck(core, source) {
     if (source.kind === 'markdown') {
-      return JSON.parse(core.openNotes(source.body, JSON.stringify(source.name ? { sourcePath: source.name } : {})));
+      const options = JSON.stringify(source.name ? { sourcePath: source.name } : {});
+      const cut = this.mode === 'review' && source.body instanceof Uint8Array ? firstPartEnd(source.body) : 0;
+      if (cut) {
+        const part = JSON.parse(core.openNotes(source.body.subarray(0, cut), options));
+        if (part.deck.cards.length > this.newPerDay && !this.#saved(part.deck.id)) return { ...part, rest: { body: source.body, options } };
+        core.closeDeck(part.handle);
+      }
+      return JSON.parse(core.openNotes(source.body, options));
     }
     let result = JSON.parse(core.openDeck(source.body));
     if (!result.ok) {
@@ -399,6 +423,59 @@ export class NoteQuizElement extends HTMLElement {
   #close() {
     if (this.#handle) this.#core.closeDeck(this.#handle);
     this.#handle = 0;
+    this.#rest = null;
+  }
+
+  // Where the progress on the deck `id` is stored.
+  #keyOf(id) {
+    return this.storageKey || `notequiz:v1:${id}`;
+  }
+
+  // Whether storage holds progress for the deck `id` (unreadable storage holds none).
+  #saved(id) {
+    try {
+      return window.localStorage.getItem(this.#keyOf(id)) !== null;
+    } catch {
+      return false;
+    }
+  }
+
+  // When the first card came from the notes' first part: opens the whole notes and moves onto
+  // them. The screen stays as it is when the whole notes give the same deck, queue, counts and
+  // card on screen, which is what showing a first card from a part is counting on; otherwise the
+  // session starts over on the whole notes. Every action on the deck settles first, so nothing
+  // is graded or shown from a part. Returns whether the screen stayed as it was.
+  #settle() {
+    const rest = this.#rest;
+    if (!rest) return true;
+    this.#rest = null;
+    const core = this.#core;
+    const part = { handle: this.#handle, deck: this.#deck };
+    const whole = JSON.parse(core.openNotes(rest.body, rest.options));
+    const now = Date.now() + this.#aheadDays * day;
+    const states = [part.handle, whole.handle].map((handle) => this.#call('deckSessionState', handle, now, this.#options()));
+    const queue = ({ queue, counts, nextLearningDue }) => JSON.stringify([queue, counts, nextLearningDue]);
+    const card = this.#card;
+    const same = ['id', 'title', 'lang'].every((k) => part.deck[k] === whole.deck[k])
+      && queue(states[0]) === queue(states[1])
+      && (!card || core.deckCard(part.handle, card.id) === core.deckCard(whole.handle, card.id));
+    core.closeDeck(part.handle);
+    this.#handle = whole.handle;
+    this.#deck = whole.deck;
+    this.#content = new Map(card && same ? [[card.id, card]] : []);
+    this.#cards = null;
+    this.#deckOpen();
+    if (same) {
+      this.#stats = states[1].stats;
+      return true;
+    }
+    if (part.deck.id !== whole.deck.id) this.#openProgress();
+    this.#refresh();
+    return false;
+  }
+
+  #deckOpen() {
+    performance.mark('note-quiz:deck-open', { detail: { deck: this.#deck.id, cards: this.#deck.cards.length } });
   }
 
   // A card with its content, asked of the core the first time it is shown.
@@ -420,7 +497,7 @@ export class NoteQuizElement extends HTMLElement {
 
   #openProgress() {
     const core = this.#core;
-    this.#key = this.storageKey || `notequiz:v1:${this.#deck.id}`;
+    this.#key = this.#keyOf(this.#deck.id);
     this.#progress = '';
     this.#notice = '';
     let storage = null;
@@ -638,7 +715,7 @@ export class NoteQuizElement extends HTMLElement {
 
   #onClick(event) {
     const button = event.target.closest?.('[data-action]');
-    if (!button) return;
+    if (!button || !this.#settle()) return;
     const action = button.dataset.action;
     if (action === 'show') this.#show();
     else if (action === 'grade') this.#rate(button.dataset.rating);
@@ -654,6 +731,7 @@ export class NoteQuizElement extends HTMLElement {
 
   #onChange(event) {
     const target = event.target;
+    if (!this.#settle()) return;
     if (target.type === 'file') {
       const file = target.files?.[0];
       target.value = '';
@@ -671,7 +749,7 @@ export class NoteQuizElement extends HTMLElement {
   }
 
   #onKey(event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing || !this.#settle()) return;
     const target = event.composedPath()[0];
     if (target?.matches?.('input[type=search], input[type=text], textarea')) return;
     const onButton = Boolean(target?.matches?.('button, a, summary'));
@@ -884,6 +962,21 @@ async function compileWasm(url) {
   // Streaming needs the server to send application/wasm; otherwise compile the bytes.
   if (/^application\/wasm\b/.test(response.headers.get('content-type') ?? '')) return WebAssembly.compileStreaming(response);
   return WebAssembly.compile(await response.arrayBuffer());
+}
+
+// Where the first part of long notes ends: the start of the first line at or after `firstPart`
+// bytes that reads as an ATX heading (`#` to `######`, then a space, a tab or the line's end),
+// or 0 for notes too short to split. Where md4c reads that line otherwise (inside a fence), the
+// part's last card differs from the whole notes' and #settle notices.
+function firstPartEnd(bytes) {
+  if (bytes.length < 4 * firstPart) return 0;
+  for (let i = bytes.indexOf(10, firstPart - 1); i !== -1; i = bytes.indexOf(10, i + 1)) {
+    let j = i + 1;
+    while (j < bytes.length && j - i <= 6 && bytes[j] === 35) j += 1;
+    const next = bytes[j];
+    if (j > i + 1 && (next === 32 || next === 9 || next === 10 || next === 13)) return i + 1;
+  }
+  return 0;
 }
 
 function path(card) {

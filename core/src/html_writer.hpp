@@ -110,7 +110,7 @@ class html_writer {
   html_listener* listener_;
   bool write_html_;
   int image_nesting_ = 0;                 // > 0: inside an image's alt text
-  std::vector<bool> link_open_;           // per open link: whether an <a> was written
+  std::vector<char> link_open_;           // per open link: whether an <a> was written
   bool in_html_block_ = false;
   std::string html_block_;                // raw HTML collected until the block ends
   // The text written but not escaped yet: source_[pending_begin_, pending_end_).
