@@ -4,20 +4,19 @@
 #include <utility>
 #include <vector>
 
+#include "json_reader.hpp"
+
 namespace notequiz::detail {
 
 namespace {
 
 // The value nlohmann's DOM parser (detail::json_sax_dom_parser) makes, built from the same SAX
-// events, but with each object's keys looked up in an index once the object has more than a
-// few. nlohmann's ordered_map finds a key by walking every key before it, so reading an object
-// of n members costs n²/2 string comparisons: a progress file with 5,000 cards took over a
-// second in the WebAssembly build. As nlohmann's parser does, a repeated key keeps its first
-// place and takes its last value.
-//
-// It also stands in for json::parse(first, last, nullptr, false): that call's callback is a
-// run-time std::function, so it compiles the callback-filtering parser as well (about 4 KB of
-// WebAssembly, with std::vector<bool> and std::function) that a null callback never runs.
+// events (json_reader.hpp's, which reads JSON as nlohmann's parser does), but with each
+// object's keys looked up in an index once the object has more than a few. nlohmann's
+// ordered_map finds a key by walking every key before it, so reading an object of n members
+// costs n²/2 string comparisons: a progress file with 5,000 cards took over a second in the
+// WebAssembly build. As nlohmann's parser does, a repeated key keeps its first place and takes
+// its last value.
 class indexed_dom_builder {
  public:
   explicit indexed_dom_builder(json& root) : root_(root) {}
@@ -28,7 +27,6 @@ class indexed_dom_builder {
   bool number_unsigned(json::number_unsigned_t v) { return value(v); }
   bool number_float(json::number_float_t v, const json::string_t&) { return value(v); }
   bool string(json::string_t& v) { return value(std::move(v)); }
-  bool binary(json::binary_t& v) { return value(std::move(v)); }
 
   bool start_object(std::size_t) {
     open_.push_back({place(json::value_t::object), {}});
@@ -79,14 +77,6 @@ class indexed_dom_builder {
     return true;
   }
 
-  template <class Exception>
-  bool parse_error(std::size_t, const std::string&, const Exception&) {
-    errored_ = true;
-    return false;
-  }
-
-  bool errored() const { return errored_; }
-
  private:
   // Objects with up to this many members are searched key by key, as ordered_map does; at this
   // size an object gets an index of its keys.
@@ -126,7 +116,6 @@ class indexed_dom_builder {
   json& root_;
   std::vector<frame> open_;
   json* member_ = nullptr;
-  bool errored_ = false;
 };
 
 }  // namespace
@@ -134,7 +123,7 @@ class indexed_dom_builder {
 json read_json(std::string_view text) {
   json result;
   indexed_dom_builder builder(result);
-  if (!json::sax_parse(text.begin(), text.end(), &builder) || builder.errored()) return json(json::value_t::discarded);
+  if (!json_reader<indexed_dom_builder>(text, builder).read()) return json(json::value_t::discarded);
   return result;
 }
 

@@ -139,6 +139,22 @@ test('bad handles, cards, progress and decks come back as error objects, never a
   m.closeDeck(open);
 });
 
+test('JSON nested 200,000 deep is refused as a deck or progress, and the module goes on working', () => {
+  // The module's JSON reader follows nesting with a stack of its own: a reader calling itself
+  // per level would run out of the module's 5 MiB call stack here and trap.
+  const deep = (open, close) => open.repeat(200000) + close.repeat(200000);
+  for (const text of [deep('[', ']'), deep('{"k":', '}').replace(/\}+$/, (tail) => `null${tail}`)]) {
+    const deck = JSON.parse(m.openDeck(text));
+    assert.equal(deck.ok, false);
+    assert.match(deck.error, /must be a JSON object|format/);
+    assert.equal(JSON.parse(m.parseProgress(text, '')).ok, false);
+  }
+  const open = JSON.parse(m.openDeck(JSON.stringify(expected.deck)));
+  assert.equal(open.ok, true);
+  assert.equal(JSON.parse(m.deckSessionState(open.handle, script.start, options)).ok, true);
+  m.closeDeck(open.handle);
+});
+
 test('a failed deckSetProgress keeps the progress, and blank progress starts afresh', () => {
   const open = JSON.parse(m.openDeck(JSON.stringify(expected.deck))).handle;
   const now = script.start;
