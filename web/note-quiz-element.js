@@ -365,7 +365,7 @@ export class NoteQuizElement extends HTMLElement {
         requestAnimationFrame(() => setTimeout(settle));
         setTimeout(settle, 200);
       } else {
-        this.#deckOpen();
+        this.#markDeckOpen();
       }
     } catch (error) {
       if (token !== this.#loadToken) return;
@@ -443,8 +443,8 @@ export class NoteQuizElement extends HTMLElement {
   // When the first card came from the notes' first part: opens the whole notes and moves onto
   // them. The screen stays as it is when the whole notes give the same deck, queue, counts and
   // card on screen, which is what showing a first card from a part is counting on; otherwise the
-  // session starts over on the whole notes. Every action on the deck settles first, so nothing
-  // is graded or shown from a part. Returns whether the screen stayed as it was.
+  // session starts over on the whole notes. Every action on the deck settles first, so no answer
+  // is shown, and nothing graded, from a part. Returns whether the screen stayed as it was.
   #settle() {
     const rest = this.#rest;
     if (!rest) return true;
@@ -464,7 +464,7 @@ export class NoteQuizElement extends HTMLElement {
     this.#deck = whole.deck;
     this.#content = new Map(card && same ? [[card.id, card]] : []);
     this.#cards = null;
-    this.#deckOpen();
+    this.#markDeckOpen();
     if (same) {
       this.#stats = states[1].stats;
       return true;
@@ -474,7 +474,7 @@ export class NoteQuizElement extends HTMLElement {
     return false;
   }
 
-  #deckOpen() {
+  #markDeckOpen() {
     performance.mark('note-quiz:deck-open', { detail: { deck: this.#deck.id, cards: this.#deck.cards.length } });
   }
 
@@ -966,8 +966,11 @@ async function compileWasm(url) {
 
 // Where the first part of long notes ends: the start of the first line at or after `firstPart`
 // bytes that reads as an ATX heading (`#` to `######`, then a space, a tab or the line's end),
-// or 0 for notes too short to split. Where md4c reads that line otherwise (inside a fence), the
-// part's last card differs from the whole notes' and #settle notices.
+// or 0 for notes too short to split. The part's cards can differ from the whole notes' where
+// md4c reads that line otherwise (inside a fence: the part's last card, which is never in the
+// queue, as #openDeck keeps a part only when it has more questions than the queue takes), or
+// where a card refers to what comes after the cut (a link reference defined at the end);
+// #settle compares what is on screen.
 function firstPartEnd(bytes) {
   if (bytes.length < 4 * firstPart) return 0;
   for (let i = bytes.indexOf(10, firstPart - 1); i !== -1; i = bytes.indexOf(10, i + 1)) {

@@ -20,6 +20,9 @@ const long = `---\nid: long\n---\n\n# Steps\n\n${questions(700)}`;
 const comments = Array.from({ length: 900 }, (_, i) => `# comment ${i + 1} of a long front matter`).join('\n');
 const longFrontMatter = `---\nid: commented\n${comments}\n---\n\n${questions(700)}`;
 
+// The first answer links through a reference defined at the end, past the first part.
+const referenced = `# Steps\n\n## Where is the spec?\n\nIn [the spec][spec].\n\n${questions(700)}\n[spec]: https://example.org/spec\n`;
+
 // Marks as the page makes them, with what the widget showed when it made them.
 const recordMarks = `<script>window.__marks = []; const mark = performance.mark.bind(performance);
 performance.mark = (name, options) => {
@@ -40,6 +43,8 @@ before(async () => {
     '/front-matter.md': longFrontMatter,
     '/front-matter.html': page('<note-quiz src="/front-matter.md"></note-quiz>', { head: recordMarks }),
     '/long-browse.html': page('<note-quiz src="/long.md" mode="browse"></note-quiz>', { head: recordMarks }),
+    '/referenced.md': referenced,
+    '/referenced.html': page('<note-quiz src="/referenced.md"></note-quiz>', { head: recordMarks }),
   });
   browser = await launch();
 });
@@ -112,6 +117,15 @@ test('a first part that reads differently from the whole notes gives way to the 
   await shadow(p, '[data-rating=easy]').click();
   const key = 'notequiz:v1:commented';
   assert.equal(await p.evaluate((k) => JSON.parse(localStorage.getItem(k)).log.length, key), 1);
+  await p.close();
+});
+
+test('a first card whose answer links past the first part shows the whole notes\' answer', async () => {
+  const p = await open('referenced.html');
+  assert.ok((await mark(p, 'note-quiz:first-card')).detail.cards < 701, 'the first card came from a part');
+  assert.equal(await shadow(p, '.question').innerText(), 'Where is the spec?');
+  await shadow(p, '[data-action=show]').click();
+  assert.equal(await shadow(p, '.answer a').getAttribute('href'), 'https://example.org/spec');
   await p.close();
 });
 
