@@ -9,23 +9,11 @@ namespace notequiz::detail {
 
 namespace {
 
-void append_utf8(std::string& out, unsigned long cp) {
+// A character reference's code point as HTML5 reads it: NUL, surrogates and anything past
+// U+10FFFF become U+FFFD.
+void append_code_point(std::string& out, unsigned long cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  append_utf8(out, static_cast<std::uint32_t>(cp));
 }
 
 struct named_entity {
@@ -73,16 +61,16 @@ void append_decoded_entity(std::string& out, std::string_view entity) {
     const bool hex = entity[2] == 'x' || entity[2] == 'X';
     const std::string digits(entity.substr(hex ? 3 : 2, entity.size() - (hex ? 4 : 3)));
     if (digits.empty() || digits.size() > 8) {
-      append_utf8(out, 0xFFFD);
+      append_code_point(out, 0xFFFD);
       return;
     }
-    append_utf8(out, std::strtoul(digits.c_str(), nullptr, hex ? 16 : 10));
+    append_code_point(out, std::strtoul(digits.c_str(), nullptr, hex ? 16 : 10));
     return;
   }
   const std::string_view name = entity.size() > 2 ? entity.substr(1, entity.size() - 2) : std::string_view{};
   for (const auto& e : known_entities) {
     if (e.name == name) {
-      append_utf8(out, e.code_point);
+      append_code_point(out, e.code_point);
       return;
     }
   }
@@ -98,7 +86,7 @@ std::string attribute_text(const MD_ATTRIBUTE& attr) {
     const std::string_view part(attr.text + begin, end - begin);
     switch (attr.substr_types[i]) {
       case MD_TEXT_ENTITY: append_decoded_entity(out, part); break;
-      case MD_TEXT_NULLCHAR: append_utf8(out, 0xFFFD); break;
+      case MD_TEXT_NULLCHAR: append_code_point(out, 0xFFFD); break;
       default: out.append(part); break;
     }
   }
@@ -341,7 +329,7 @@ void html_writer::other_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size
       }
       break;
     }
-    case MD_TEXT_NULLCHAR: append_utf8(o, 0xFFFD); break;
+    case MD_TEXT_NULLCHAR: append_code_point(o, 0xFFFD); break;
     case MD_TEXT_BR: o += image_nesting_ > 0 ? " " : "<br>\n"; break;
     case MD_TEXT_SOFTBR: o += image_nesting_ > 0 ? " " : "\n"; break;
     case MD_TEXT_ENTITY: {

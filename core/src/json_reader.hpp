@@ -23,6 +23,8 @@
 #include <string>
 #include <string_view>
 
+#include "text.hpp"
+
 namespace notequiz::detail {
 
 template <class Handler>
@@ -215,7 +217,7 @@ class json_reader {
       if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
       code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
     }
-    append_utf8(code);
+    append_utf8(text_, code);
     return true;
   }
 
@@ -228,24 +230,6 @@ class json_reader {
       code = code * 16 + static_cast<std::uint32_t>(v);
     }
     return true;
-  }
-
-  void append_utf8(std::uint32_t code) {
-    if (code < 0x80) {
-      text_.push_back(static_cast<char>(code));
-    } else if (code < 0x800) {
-      text_.push_back(static_cast<char>(0xC0 | (code >> 6)));
-      text_.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else if (code < 0x10000) {
-      text_.push_back(static_cast<char>(0xE0 | (code >> 12)));
-      text_.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      text_.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else {
-      text_.push_back(static_cast<char>(0xF0 | (code >> 18)));
-      text_.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-      text_.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      text_.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    }
   }
 
   // One UTF-8 encoded character of two to four bytes, lead byte at p_ (RFC 3629: no overlong

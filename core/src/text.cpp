@@ -353,6 +353,20 @@ bool valid_utf8_line_starts(std::string_view text, std::vector<std::size_t>& sta
   return true;
 }
 
+void append_utf8(std::string& out, std::uint32_t code_point) {
+  const auto byte = [](std::uint32_t b) { return static_cast<char>(b); };
+  if (code_point < 0x80) {
+    out.push_back(byte(code_point));
+  } else if (code_point < 0x800) {
+    out += {byte(0xC0 | (code_point >> 6)), byte(0x80 | (code_point & 0x3F))};
+  } else if (code_point < 0x10000) {
+    out += {byte(0xE0 | (code_point >> 12)), byte(0x80 | ((code_point >> 6) & 0x3F)), byte(0x80 | (code_point & 0x3F))};
+  } else {
+    out += {byte(0xF0 | (code_point >> 18)), byte(0x80 | ((code_point >> 12) & 0x3F)),
+            byte(0x80 | ((code_point >> 6) & 0x3F)), byte(0x80 | (code_point & 0x3F))};
+  }
+}
+
 std::string to_valid_utf8(std::string_view text) {
   static constexpr std::string_view replacement = "\xEF\xBF\xBD";
   std::string out;

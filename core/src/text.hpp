@@ -29,6 +29,10 @@ bool is_valid_utf8_without_nul(std::string_view text) noexcept;
 // A copy with every invalid UTF-8 sequence and every NUL byte replaced by U+FFFD.
 std::string to_valid_utf8(std::string_view text);
 
+// Appends the UTF-8 encoding of `code_point` (at most U+10FFFF). NUL and surrogates are encoded
+// as they are: what a caller accepts is its own rule.
+void append_utf8(std::string& out, std::uint32_t code_point);
+
 // Offsets where lines start. Lines end at \n; a \r before it belongs to the line ending.
 class line_table {
  public:
