@@ -1,6 +1,7 @@
 #include "json_text.hpp"
 
 #include <map>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -127,6 +128,19 @@ json read_json(std::string_view text) {
   return result;
 }
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dump(const json& j) {
+  // What j.dump(-1, ' ', false, error_handler_t::replace) writes. nlohmann's serializer writes
+  // through a std::shared_ptr to an output adapter, which dump() makes with make_shared; here the
+  // adapter lives on the stack and the pointer has no owner (shared_ptr's aliasing constructor),
+  // so no control block is made. In the WebAssembly build a control block's vtable is what kept
+  // libc++abi's RTTI search alive (docs/benchmarks.md#widget-size).
+  std::string out;
+  nlohmann::detail::output_string_adapter<char, std::string> adapter(out);
+  nlohmann::detail::serializer<json> writer(
+      std::shared_ptr<nlohmann::detail::output_adapter_protocol<char>>(std::shared_ptr<void>(), &adapter), ' ',
+      json::error_handler_t::replace);
+  writer.dump(j, /*pretty_print=*/false, /*ensure_ascii=*/false, /*indent_step=*/0);
+  return out;
+}
 
 }  // namespace notequiz::detail

@@ -150,7 +150,7 @@ class reader {
     const json* v = member(obj, key, where);
     if (!v) return false;
     if (!v->is_number() || !std::isfinite(out = v->get<double>()) || out < lo || out > hi) {
-      return fail(where + "." + key + " must be a number from " + json(lo).dump() + " to " + json(hi).dump());
+      return fail(where + "." + key + " must be a number from " + dump(json(lo)) + " to " + dump(json(hi)));
     }
     return true;
   }
