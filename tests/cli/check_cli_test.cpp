@@ -96,6 +96,16 @@ TEST(CheckCommand, ChecksTheWorkingFolderByDefault) {
                    "2 files checked, 2 cards: 1 error, 0 warnings\n");
 }
 
+TEST(CheckCommand, ChecksANoteNamedSeveralWaysOnce) {
+  const std::string dir = fs::absolute(scratch("named-twice")).lexically_normal().generic_string();
+  write_file(dir + "/a.md", "## Q\n\nA\n");
+  write_file(dir + "/sub/b.md", "## R\n\nB\n");
+  // The folder, then a.md by its absolute name, as written with a dot segment, and relatively.
+  const auto r = run_cli({"check", dir, dir + "/a.md", dir + "/sub/../a.md", "./a.md"}, dir);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out, "2 files checked, 2 cards: 0 errors, 0 warnings\n");
+}
+
 TEST(CheckCommand, PrintsJsonWithOneObjectPerDiagnostic) {
   const auto r = run_cli({"check", "--format", "json", seed});
   EXPECT_EQ(r.exit_code, 1);
