@@ -54,6 +54,20 @@ def peak_rss(cmd, allowed=(0, 1)):
     return int(re.findall(r"maxrss_kb=(\d+)", proc.stderr)[-1]) * 1024
 
 
+def instructions(cmd):
+    """User-space instructions one run executes, counted by valgrind's callgrind; None without
+    valgrind. The count does not drift with the machine's speed as times do."""
+    valgrind = shutil.which("valgrind")
+    if not valgrind:
+        return None
+    out = WORK / "callgrind.out"
+    proc = subprocess.run([valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", *map(str, cmd)], cwd=ROOT,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    out.unlink(missing_ok=True)
+    counted = re.findall(r"Collected : (\d+)", proc.stderr)
+    return int(counted[-1]) if counted else None
+
+
 def fastest(cmd, times=3, allowed=(0,)):
     return min(run(cmd, allowed=allowed)[0] for _ in range(times))
 
@@ -130,6 +144,14 @@ def main():
                      f"({md4c_run_wall:.3f} s wall)",
                      f"{check_one_s / md4c_run_s:.2f}x (CPU); check on {cores} threads: "
                      f"{check_wall / md4c_run_wall:.2f}x (wall)", "context for the row above"))
+        check_one_ins, md4c_run_ins = instructions(check_one_cmd), instructions(md4c_cmd)
+        if check_one_ins and md4c_run_ins:
+            rows.append(("instructions of `notequiz check -j 1`, the whole command (valgrind)",
+                         f"{check_one_ins / 1e6:,.0f} million",
+                         f"md4c as a command: {md4c_run_ins / 1e6:,.0f} million",
+                         f"{check_one_ins / md4c_run_ins:.2f}x", "context: the work, whatever the machine's speed"))
+        else:
+            rows.append(("instructions of `notequiz check -j 1` (valgrind)", "valgrind not installed", "", "", "context"))
         lint_bin = ROOT / "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs"
         lint_version = "not installed"
         if lint_bin.exists():
@@ -285,6 +307,10 @@ What is measured:
   thread's work added up) is the like-for-like ratio; its wall time (the fastest of 5 runs,
   counting other work on the machine) is what a user waits, beside the same single-thread md4c
   CPU time. markdownlint-cli2 is the pinned devDependency run with node on the same files.
+- **Instructions**: valgrind's callgrind counts what one run of `check -j 1` and of md4c as a
+  command execute in user space (the system's file reading is not in it). The machine's speed
+  drifts from minute to minute and moves the time ratios with it; the count does not, so it is
+  the figure to compare a change of check's code by.
 - **Peak memory**: GNU time's maximum resident set of one run; check on the whole corpus beside
   check on a tenth of it, every finding printed, shows what grows with the corpus: the text
   output is streamed file by file, so only the cross-file facts (a question hash and place per
