@@ -186,13 +186,11 @@ void collapse_whitespace_in_place(std::string& text) noexcept {
   text.resize(kept);
 }
 
-namespace {
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is invalid.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
+utf8_sequence utf8_sequence_at(std::string_view text, std::size_t i) noexcept {
   const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) return 1;
+  if (b0 < 0x80) return {1, true};
   std::size_t len = 0;
-  unsigned char lo = 0x80, hi = 0xBF;
+  unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range
   if (b0 >= 0xC2 && b0 <= 0xDF) len = 2;
   else if (b0 == 0xE0) { len = 3; lo = 0xA0; }
   else if (b0 >= 0xE1 && b0 <= 0xEC) len = 3;
@@ -201,13 +199,20 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept 
   else if (b0 == 0xF0) { len = 4; lo = 0x90; }
   else if (b0 >= 0xF1 && b0 <= 0xF3) len = 4;
   else if (b0 == 0xF4) { len = 4; hi = 0x8F; }
-  else return 0;
-  if (i + len > text.size()) return 0;
+  else return {1, false};
   for (std::size_t k = 1; k < len; ++k) {
+    if (i + k >= text.size()) return {k, false};
     const auto b = static_cast<unsigned char>(text[i + k]);
-    if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
+    if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return {k, false};
   }
-  return len;
+  return {len, true};
+}
+
+namespace {
+// Length of the valid UTF-8 sequence at text[i], or 0 when it is invalid.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
+  const utf8_sequence s = utf8_sequence_at(text, i);
+  return s.valid ? s.length : 0;
 }
 }  // namespace
 

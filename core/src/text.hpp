@@ -26,6 +26,15 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept;
 // Whether `text` is valid UTF-8 and has no NUL byte (what md4c is handed unchanged).
 bool is_valid_utf8_without_nul(std::string_view text) noexcept;
 
+// The UTF-8 sequence starting at text[i]: its length in bytes and whether it is valid. An invalid
+// one's length is that of its longest start that a valid sequence could have, at least 1 byte
+// (the "maximal subpart" that Unicode's U+FFFD substitution practice replaces by one U+FFFD).
+struct utf8_sequence {
+  std::size_t length;
+  bool valid;
+};
+utf8_sequence utf8_sequence_at(std::string_view text, std::size_t i) noexcept;
+
 // A copy with every invalid UTF-8 sequence and every NUL byte replaced by U+FFFD.
 std::string to_valid_utf8(std::string_view text);
 

@@ -166,18 +166,27 @@ inline std::string render_problem(std::string_view input) {
   return {};
 }
 
-/// The core's JSON reader (core/src/json_reader.hpp) makes the value nlohmann's parser makes. By
-/// design it reads past a NUL byte, where nlohmann stops: where only nlohmann reads the input,
-/// read_json must read what comes before the first NUL as nlohmann reads the whole.
+/// What nlohmann's own serializer writes of `j`: the reference for both the core's reader and
+/// its writer.
+inline std::string nlohmann_writes(const detail::json& j) { return j.dump(-1, ' ', false, detail::json::error_handler_t::replace); }
+
+/// The core's JSON reader (core/src/json_reader.hpp) makes the value nlohmann's parser makes, and
+/// the core's writer (detail::dump) writes it as nlohmann's serializer does. By design the reader
+/// reads past a NUL byte, where nlohmann stops: where only nlohmann reads the input, read_json
+/// must read what comes before the first NUL as nlohmann reads the whole.
 inline std::string json_reader_problem(std::string_view input) {
   const detail::json ours = detail::read_json(input);
   const detail::json theirs = detail::json::parse(input.begin(), input.end(), nullptr, /*allow_exceptions=*/false);
   if (!ours.is_discarded() && theirs.is_discarded()) return "read_json reads what nlohmann's parser does not";
-  if (!ours.is_discarded()) return detail::dump(ours) == detail::dump(theirs) ? "" : "read_json reads another value than nlohmann";
+  if (!ours.is_discarded()) {
+    const std::string written = nlohmann_writes(ours);
+    if (written != nlohmann_writes(theirs)) return "read_json reads another value than nlohmann";
+    return detail::dump(ours) == written ? "" : "dump writes another text than nlohmann's serializer";
+  }
   if (theirs.is_discarded()) return {};
   const std::size_t nul = input.find('\0');
   const detail::json before = nul == std::string_view::npos ? ours : detail::read_json(input.substr(0, nul));
-  if (before.is_discarded() || detail::dump(before) != detail::dump(theirs)) return "nlohmann's parser reads what read_json does not";
+  if (before.is_discarded() || nlohmann_writes(before) != nlohmann_writes(theirs)) return "nlohmann's parser reads what read_json does not";
   return {};
 }
 

@@ -1,5 +1,5 @@
 // The module reads numbers with its own strtod (wasm/strtod.cpp: the JS engine's Number()) and
-// formats with its own snprintf (wasm/snprintf.cpp). A progress file's stability and difficulty
+// writes them with nlohmann's number formatting (core/src/json_text.cpp's dump). A progress file's stability and difficulty
 // must read back as the very doubles that were written, and a decimal between two doubles must
 // round to the nearer one, ties to even, as musl's and glibc's strtod round it.
 import { test } from 'node:test';
@@ -105,8 +105,7 @@ test('control characters in strings are written as \\u escapes, and break JSON w
   const text = m.readDeck(JSON.stringify(deck));
   assert.ok(text.includes('"tab\\there, bell\\u0007, unit separator\\u001f and delete\u007f"'), text.slice(0, 300));
   assert.equal(JSON.parse(text).deck.title, deck.title);
-  // A raw control character inside a string is a JSON error: the lexer describes it as <U+0007>
-  // (through snprintf) before the error is reported.
+  // A raw control character inside a string is a JSON error.
   const raw = m.readDeck(JSON.stringify(deck).replace('\\u0007', '\u0007'));
   assert.equal(JSON.parse(raw).ok, false, raw);
 });
