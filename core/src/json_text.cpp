@@ -224,47 +224,45 @@ void append_leaf(std::string& out, const json& v) {
 
 std::string dump(const json& root) {
   // What root.dump(-1, ' ', false, error_handler_t::replace) writes, byte for byte
-  // (tests/core/json_text_test.cpp compares the two), without nlohmann's serializer: in the
+  // (tests/core/json_writer_test.cpp compares the two), without nlohmann's serializer: in the
   // WebAssembly module that serializer, its output adapters and its snprintf escapes were
   // 2.8 KB of the gzip size (docs/benchmarks.md#widget-size). Numbers still go through
-  // nlohmann's own formatting. Nesting is kept in a vector, not on the call stack: a value read
-  // from deep input is written back without running out of stack.
-  struct open_value {
-    const json* value;
-    std::size_t next;  // member or element
-  };
+  // nlohmann's own formatting. Nesting is kept in vectors, not on the call stack: a value read
+  // from deep input is written back without running out of stack. (Two vectors of a pointer and
+  // an index rather than one of a struct: the module has their code already.)
   std::string out;
-  std::vector<open_value> open;
+  std::vector<const json*> open;  // the objects and arrays being written, innermost last
+  std::vector<std::size_t> next;  // for each, its member or element to write next
   const json* v = &root;
   while (v) {
-    if (v->is_object() && !v->empty()) {
-      out.push_back('{');
-      open.push_back({v, 0});
-    } else if (v->is_array() && !v->empty()) {
-      out.push_back('[');
-      open.push_back({v, 0});
+    if ((v->is_object() || v->is_array()) && !v->empty()) {
+      out.push_back(v->is_object() ? '{' : '[');
+      open.push_back(v);
+      next.push_back(0);
     } else {
       append_leaf(out, *v);
     }
     v = nullptr;
     while (!v && !open.empty()) {
-      open_value& o = open.back();
-      const bool object = o.value->is_object();
-      if (o.next == o.value->size()) {
+      const json& container = *open.back();
+      const bool object = container.is_object();
+      std::size_t& i = next.back();
+      if (i == container.size()) {
         out.push_back(object ? '}' : ']');
         open.pop_back();
+        next.pop_back();
         continue;
       }
-      if (o.next > 0) out.push_back(',');
+      if (i > 0) out.push_back(',');
       if (object) {
-        const auto& member = o.value->get_ptr<const json::object_t*>()->begin()[static_cast<std::ptrdiff_t>(o.next)];
+        const auto& member = container.get_ptr<const json::object_t*>()->begin()[static_cast<std::ptrdiff_t>(i)];
         append_string(out, member.first);
         out.push_back(':');
         v = &member.second;
       } else {
-        v = &(*o.value->get_ptr<const json::array_t*>())[o.next];
+        v = &(*container.get_ptr<const json::array_t*>())[i];
       }
-      ++o.next;
+      ++i;
     }
   }
   return out;
