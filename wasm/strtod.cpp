@@ -1,7 +1,7 @@
 // strtod for the WebAssembly module: the JS engine reads the digits.
 //
-// The module's only strtod caller is nlohmann's lexer, reading the numbers of decks, progress
-// files and options. musl's strtod reads decimals with 128-bit long double arithmetic, which
+// The module's only strtod caller is the core's JSON reader (core/src/json_reader.hpp), reading
+// the numbers of decks, progress files and options. musl's strtod reads decimals with 128-bit long double arithmetic, which
 // WebAssembly only has in software (__multf3, __divtf3, __addtf3, fmodl, scalbnl, ...): 6.7 KB
 // of the module, gzip-compressed. Number() (in wasm/loader.js) gives the same double: ECMAScript rounds a decimal to
 // the nearest double, ties to even, as musl does (engines do it at any length, though the

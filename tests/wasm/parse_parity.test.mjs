@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadNotequiz, notesFiles, sourceDir, cliPath } from './load_module.mjs';
@@ -22,6 +23,23 @@ for (const file of files) {
     assert.equal(wasm + '\n', native);
   });
 }
+
+test('wasm parseNotes equals native parse --json for notes with hundreds of reference definitions', () => {
+  // md4c keeps link reference definitions in a hash table and sorts each bucket that several
+  // share (with the module's own qsort, wasm/qsort.cpp): the first definition of a label must
+  // win, whatever its spelling's case, as natively.
+  let notes = '## Links\n\n';
+  for (let i = 0; i < 400; i += 1) notes += `[to ${i}][Ref ${i % 250}] `;
+  notes += '\n\n';
+  for (let i = 0; i < 250; i += 1) notes += `[ref ${i}]: /first/${i}\n[REF ${i}]: /second/${i}\n`;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'notequiz-refs-')), 'refs.md');
+  fs.writeFileSync(file, notes);
+  const native = execFileSync(cliPath, ['parse', '--json', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const wasm = notequiz.parseNotes(notes, JSON.stringify({ sourcePath: file }));
+  assert.equal(wasm + '\n', native);
+  const answer = JSON.parse(wasm).deck.cards[0].answerHtml;
+  assert.ok(answer.includes('href="/first/249"') && !answer.includes('/second/'), answer.slice(0, 200));
+});
 
 test('parseNotes of the seed gives 28 cards', () => {
   const result = JSON.parse(notequiz.parseNotes(fs.readFileSync(path.join(sourceDir, 'tests/fixtures/go-interview-notes.md'), 'utf8'), '{}'));
