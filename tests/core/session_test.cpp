@@ -270,6 +270,21 @@ TEST(SessionOptions, RejectsUnknownKeysWrongTypesAndValuesOutOfRange) {
   }
 }
 
+TEST(SessionOptions, NamesTheRangeOfAWholeNumberInWholeNumbersAndTakesItsEnds) {
+  EXPECT_EQ(session_options_from_json(R"({"newPerDay":-1})").error, "newPerDay must be a whole number from 0 to 100000");
+  EXPECT_EQ(session_options_from_json(R"({"utcOffsetMinutes":1440})").error,
+            "utcOffsetMinutes must be a whole number from -1439 to 1439");
+  EXPECT_EQ(session_options_from_json(R"({"seed":0.5})").error, "seed must be a whole number from 0 to 9007199254740991");
+  const auto r = session_options_from_json(
+      R"({"newPerDay":100000,"utcOffsetMinutes":-1439,"rolloverHour":23,"maximumInterval":1,"seed":9007199254740991})");
+  ASSERT_TRUE(r.options) << r.error;
+  EXPECT_EQ(r.options->new_per_day, 100000);
+  EXPECT_EQ(r.options->utc_offset_minutes, -1439);
+  EXPECT_EQ(r.options->rollover_hour, 23);
+  EXPECT_EQ(r.options->fsrs.maximum_interval, 1);
+  EXPECT_EQ(r.options->fsrs.fuzz_seed, 9007199254740991u);
+}
+
 TEST(SessionJson, GradeCardReportsUnknownCardsRatingsAndTimes) {
   const std::string d = to_json(make_deck(2));
   auto error_of = [](const std::string& result) {

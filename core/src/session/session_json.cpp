@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <type_traits>
+#include <iterator>
 #include <utility>
 
 #include "notequiz/deck_json.hpp"
@@ -19,7 +19,6 @@ using detail::read_json;
 namespace {
 
 constexpr double max_time_ms = 8640000000000000.0;  // JavaScript's last Date
-constexpr double max_seed = 9007199254740991.0;     // JavaScript's largest exact integer
 
 std::optional<double> whole_number(const json& v, double lo, double hi) {
   if (!v.is_number()) return std::nullopt;
@@ -59,19 +58,33 @@ std::optional<std::vector<std::int32_t>> steps(const json& v) {
   return out;
 }
 
+// The options that are whole numbers, and their ranges.
+struct whole_option {
+  std::string_view name;
+  std::int64_t lo, hi;
+};
+constexpr whole_option whole_options[] = {{"newPerDay", 0, 100000},       {"utcOffsetMinutes", -1439, 1439},
+                                          {"rolloverHour", 0, 23},        {"maximumInterval", 1, 36500},
+                                          {"seed", 0, 9007199254740991}};  // JavaScript's largest exact integer
+
 // One option into `o`; the error for a bad value, "" when it was read.
 std::string read_option(const std::string& key, const json& v, session_options& o) {
   fsrs_params& f = o.fsrs;
-  auto whole = [&](double lo, double hi, auto& out) {
-    const auto d = whole_number(v, lo, hi);
-    if (d) out = static_cast<std::remove_reference_t<decltype(out)>>(*d);
-    return d ? std::string() : key + " must be a whole number from " + dump(json(lo)) + " to " + dump(json(hi));
-  };
-  if (key == "newPerDay") return whole(0, 100000, o.new_per_day);
-  if (key == "utcOffsetMinutes") return whole(-1439, 1439, o.utc_offset_minutes);
-  if (key == "rolloverHour") return whole(0, 23, o.rollover_hour);
-  if (key == "maximumInterval") return whole(1, 36500, f.maximum_interval);
-  if (key == "seed") return whole(0, max_seed, f.fuzz_seed);
+  for (std::size_t i = 0; i < std::size(whole_options); ++i) {
+    const whole_option& w = whole_options[i];
+    if (key != w.name) continue;
+    const auto d = whole_number(v, static_cast<double>(w.lo), static_cast<double>(w.hi));
+    if (!d) return key + " must be a whole number from " + std::to_string(w.lo) + " to " + std::to_string(w.hi);
+    const auto n = static_cast<std::int64_t>(*d);
+    switch (i) {
+      case 0: o.new_per_day = static_cast<std::int32_t>(n); break;
+      case 1: o.utc_offset_minutes = static_cast<std::int32_t>(n); break;
+      case 2: o.rollover_hour = static_cast<std::int32_t>(n); break;
+      case 3: f.maximum_interval = static_cast<std::int32_t>(n); break;
+      default: f.fuzz_seed = static_cast<std::uint64_t>(n); break;
+    }
+    return {};
+  }
   if (key == "retention") {
     if (!v.is_number() || !(v.get<double>() > 0 && v.get<double>() <= 1)) return "retention must be a number above 0 and at most 1";
     f.retention = v.get<double>();
