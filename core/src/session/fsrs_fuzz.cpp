@@ -13,10 +13,7 @@ constexpr double two_pow_32 = 4294967296.0;
 constexpr double two_pow_minus_32 = 2.3283064365386963e-10;
 
 // ECMAScript ToUint32 / ToInt32 for finite numbers: Alea's arithmetic relies on them.
-double to_uint32(double x) noexcept {
-  double m = std::fmod(std::trunc(x), two_pow_32);
-  return m < 0 ? m + two_pow_32 : m;
-}
+double to_uint32(double x) noexcept { return js_to_uint32(x); }
 
 double to_int32(double x) noexcept {
   double m = to_uint32(x);
