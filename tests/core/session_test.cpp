@@ -6,6 +6,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <random>
+#include <set>
 #include <string>
 
 #include "notequiz/deck_json.hpp"
@@ -234,6 +236,41 @@ TEST(SessionStats, StreakCountsConsecutiveDaysEndingTodayOrYesterday) {
   grade(p, "c1", rating::good, noon);
   EXPECT_EQ(compute_stats(d, p, noon, {}).streak_days, 5);
   EXPECT_EQ(compute_stats(d, p, noon + 2 * day, {}).streak_days, 0);
+}
+
+
+TEST(SessionStats, StreakCountsEachDayOnceAndLeavesOutDaysAfterNow) {
+  const deck d = make_deck(2);
+  progress p = empty_progress(d.id);
+  for (int i : {6, 5, 5, 4, 3, 3, 3}) grade(p, "c1", rating::good, noon - i * day + i * minute);
+  grade(p, "c2", rating::good, noon - 3 * day + hour);
+  EXPECT_EQ(compute_stats(d, p, noon - 3 * day + 2 * hour, {}).streak_days, 4);  // days 6 to 3
+  EXPECT_EQ(compute_stats(d, p, noon - 2 * day, {}).streak_days, 4);             // through yesterday
+  EXPECT_EQ(compute_stats(d, p, noon - 5 * day, {}).streak_days, 2);             // days after now left out
+  EXPECT_EQ(compute_stats(d, p, noon - 7 * day, {}).streak_days, 0);
+  EXPECT_EQ(compute_stats(d, p, noon - day, {}).streak_days, 0);                 // a day missed
+}
+
+TEST(SessionStats, StreakIsTheRunOfDaysWithAReviewForRandomLogs) {
+  const deck d = make_deck(3);
+  std::mt19937 random(23);
+  for (int round = 0; round < 300; ++round) {
+    progress p = empty_progress(d.id);
+    for (int n = static_cast<int>(random() % 12); n > 0; --n) {
+      grade(p, "c" + std::to_string(1 + random() % 3), rating::good, noon - static_cast<std::int64_t>(random() % 10) * day);
+    }
+    const std::int64_t now = noon - static_cast<std::int64_t>(random() % 4) * day;
+    // Every review and now are at noon: a review's day is a whole number of days from today. The
+    // days up to today with a review, counted back from today, or from yesterday when today has none.
+    std::set<std::int64_t> days;
+    for (const review_entry& e : p.log) {
+      if (e.time <= now) days.insert((e.time - now) / day);
+    }
+    std::int64_t at = days.count(0) ? 0 : -1;
+    std::int32_t expected = 0;
+    while (days.count(at)) ++expected, --at;
+    EXPECT_EQ(compute_stats(d, p, now, {}).streak_days, expected) << round;
+  }
 }
 
 TEST(SessionOptions, ReadsEveryOptionFromJson) {

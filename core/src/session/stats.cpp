@@ -34,14 +34,20 @@ retention_count count_retention(const progress& p, const detail::day_clock& cloc
   return out;
 }
 
+// Consecutive days with a review, ending today or, before today's first review, yesterday. The
+// log is in time order, so from its end its days come latest first: no set of days is needed.
 std::int32_t count_streak(const progress& p, const detail::day_clock& clock, std::int64_t today) {
-  std::set<std::int64_t> days;
-  for (const review_entry& e : p.log) days.insert(clock.day(e.time));
-  std::int64_t day = days.count(today) ? today : today - 1;
+  std::int64_t next = today;  // the day that would continue the streak
   std::int32_t streak = 0;
-  while (days.count(day)) {
-    ++streak;
-    --day;
+  for (auto e = p.log.rbegin(); e != p.log.rend(); ++e) {
+    const std::int64_t day = clock.day(e->time);
+    if (day > next) continue;  // after today, or a day already counted
+    if (day == next || (streak == 0 && day == today - 1)) {
+      ++streak;
+      next = day - 1;
+      continue;
+    }
+    break;
   }
   return streak;
 }
