@@ -21,7 +21,7 @@ struct retention_count {
 retention_count count_retention(const progress& p, const detail::day_clock& clock, std::int64_t today,
                                 const fsrs_params& params) {
   retention_count out;
-  std::map<std::string_view, card_schedule> cards;
+  std::map<std::string, card_schedule> cards;  // the type of progress::cards: one instance of its code
   for (const review_entry& e : p.log) {
     card_schedule& card = cards[e.card];
     const std::int64_t day = clock.day(e.time);
