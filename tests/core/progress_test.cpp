@@ -211,6 +211,9 @@ TEST(ProgressMerge, IsCommutativeAndIdempotentOnRandomInputs) {
         EXPECT_TRUE(std::binary_search(ab.progress->log.begin(), ab.progress->log.end(), e)) << "a review was lost";
       }
     }
+    for (const auto& [id, card] : ab.progress->cards) {
+      EXPECT_EQ(card, replay(id, ab.progress->log, params)) << "card " << id << " is not its reviews replayed";
+    }
   }
 }
 

@@ -232,6 +232,9 @@ inline std::string progress_problem(std::string_view input) {
   if (const progress_result ma = merge(m, a); !ma.progress || to_json(*ma.progress) != merged) return "merge(merge(a, b), a) differs";
   if (const progress_result mb = merge(b, m); !mb.progress || to_json(*mb.progress) != merged) return "merge(b, merge(a, b)) differs";
   if (const progress_result back = parse_progress(merged, m.deck); !back.progress) return "merged progress does not read back: " + back.error;
+  for (const auto& [id, card] : m.cards) {
+    if (!(card == replay(id, m.log))) return "a merged card is not its reviews replayed";
+  }
   return {};
 }
 

@@ -21,17 +21,6 @@ progress empty_progress(std::string deck_id) {
   return p;
 }
 
-namespace {
-
-// `reviews`: one card's reviews, sorted, without duplicates.
-card_schedule replay_sorted(const std::vector<const review_entry*>& reviews, const fsrs_params& params) {
-  card_schedule card;
-  for (const review_entry* e : reviews) card = schedule_review(card, e->rating, e->time, params);
-  return card;
-}
-
-}  // namespace
-
 card_schedule replay(std::string_view card_id, const std::vector<review_entry>& log,
                      const fsrs_params& params) {
   // Copies of one card's reviews, sorted as merge sorts whole logs: the same sort and unique
@@ -42,10 +31,9 @@ card_schedule replay(std::string_view card_id, const std::vector<review_entry>& 
   }
   std::sort(own.begin(), own.end());
   own.erase(std::unique(own.begin(), own.end()), own.end());
-  std::vector<const review_entry*> reviews;
-  reviews.reserve(own.size());
-  for (const review_entry& e : own) reviews.push_back(&e);
-  return replay_sorted(reviews, params);
+  card_schedule card;
+  for (const review_entry& e : own) card = schedule_review(card, e.rating, e.time, params);
+  return card;
 }
 
 progress_result merge(const progress& a, const progress& b, const fsrs_params& params) {
@@ -59,10 +47,12 @@ progress_result merge(const progress& a, const progress& b, const fsrs_params& p
   std::sort(right.begin(), right.end());
   std::set_union(left.begin(), left.end(), right.begin(), right.end(), std::back_inserter(merged.log));
   merged.log.erase(std::unique(merged.log.begin(), merged.log.end()), merged.log.end());
-  // One pass per card over its own reviews: the log is already in time order.
-  std::map<std::string, std::vector<const review_entry*>> by_card;
-  for (const review_entry& e : merged.log) by_card[e.card].push_back(&e);
-  for (const auto& [id, reviews] : by_card) merged.cards.emplace(id, replay_sorted(reviews, params));
+  // One pass over the log, which is in order and without repeats: each card's schedule takes its
+  // reviews as they come, as replay() would give it them.
+  for (const review_entry& e : merged.log) {
+    card_schedule& card = merged.cards[e.card];
+    card = schedule_review(card, e.rating, e.time, params);
+  }
   return {std::move(merged), {}};
 }
 
