@@ -1,6 +1,7 @@
 #pragma once
-// JSON text in and out of the core's documents (decks, progress, options): one reader and one
-// writer, so every format reads bad input and writes odd strings the same way.
+// JSON text in and out of the core's documents (decks, progress, options): one reader
+// (json_text.cpp, on json_reader.hpp) and one writer (json_writer.cpp), so every format reads bad
+// input and writes odd strings the same way.
 
 #include <nlohmann/json.hpp>
 

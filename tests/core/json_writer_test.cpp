@@ -1,4 +1,4 @@
-// The core's JSON writer (dump in core/src/json_text.cpp) writes what nlohmann's serializer
+// The core's JSON writer (dump, core/src/json_writer.cpp) writes what nlohmann's serializer
 // writes, byte for byte (j.dump(-1, ' ', false, error_handler_t::replace)): every string of one
 // and two bytes, UTF-8 valid and not, every escape, numbers at their edges and at random, every
 // kind of value, random documents and the repository's JSON files. It also writes nesting

@@ -1,5 +1,5 @@
 // The module reads numbers with its own strtod (wasm/strtod.cpp: the JS engine's Number()) and
-// writes them with nlohmann's number formatting (core/src/json_text.cpp's dump). A progress file's stability and difficulty
+// writes them with nlohmann's number formatting (core/src/json_writer.cpp). A progress file's stability and difficulty
 // must read back as the very doubles that were written, and a decimal between two doubles must
 // round to the nearer one, ties to even, as musl's and glibc's strtod round it.
 import { test } from 'node:test';
