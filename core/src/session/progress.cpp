@@ -5,6 +5,8 @@
 #include <tuple>
 #include <utility>
 
+#include "session/total_sort.hpp"
+
 namespace notequiz {
 
 bool operator==(const review_entry& a, const review_entry& b) noexcept {
@@ -29,7 +31,7 @@ card_schedule replay(std::string_view card_id, const std::vector<review_entry>& 
   for (const review_entry& e : log) {
     if (e.card == card_id) own.push_back(e);
   }
-  std::sort(own.begin(), own.end());
+  detail::sort_total_order(own);
   own.erase(std::unique(own.begin(), own.end()), own.end());
   card_schedule card;
   for (const review_entry& e : own) card = schedule_review(card, e.rating, e.time, params);
@@ -43,8 +45,8 @@ progress_result merge(const progress& a, const progress& b, const fsrs_params& p
   progress merged = empty_progress(a.deck);
   std::vector<review_entry> left = a.log;
   std::vector<review_entry> right = b.log;
-  std::sort(left.begin(), left.end());
-  std::sort(right.begin(), right.end());
+  detail::sort_total_order(left);
+  detail::sort_total_order(right);
   std::set_union(left.begin(), left.end(), right.begin(), right.end(), std::back_inserter(merged.log));
   merged.log.erase(std::unique(merged.log.begin(), merged.log.end()), merged.log.end());
   // One pass over the log, which is in order and without repeats: each card's schedule takes its

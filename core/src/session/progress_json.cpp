@@ -9,6 +9,7 @@
 
 #include "notequiz/progress.hpp"
 #include "session/progress_json.hpp"
+#include "session/total_sort.hpp"
 
 namespace notequiz {
 
@@ -263,7 +264,7 @@ progress_result parse_progress(std::string_view text, std::string_view deck_id) 
     if (!r.review((*log)[i], "log[" + std::to_string(i) + "]", e)) return {std::nullopt, r.error};
     p.log.push_back(std::move(e));
   }
-  std::sort(p.log.begin(), p.log.end());
+  detail::sort_total_order(p.log);
   p.log.erase(std::unique(p.log.begin(), p.log.end()), p.log.end());
   if (std::string problem = check_consistency(p); !problem.empty()) return {std::nullopt, problem};
   return {std::move(p), {}};

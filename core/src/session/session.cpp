@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "session/learner_day.hpp"
+#include "session/total_sort.hpp"
 
 namespace notequiz {
 
@@ -69,8 +70,8 @@ session_queue build_queue(const deck& d, const progress& p, std::int64_t now_ms,
       q.next_learning_due = c.due;
     }
   }
-  std::sort(learning.begin(), learning.end());
-  std::sort(reviews.begin(), reviews.end());
+  detail::sort_total_order(learning);
+  detail::sort_total_order(reviews);
   const std::int32_t new_per_day = options.new_per_day >= 0 && options.new_per_day <= 100000
                                        ? options.new_per_day
                                        : session_options{}.new_per_day;
