@@ -15,13 +15,13 @@ using detail::read_json;
 namespace {
 
 json strings(const std::vector<std::string>& v) {
-  json a = json::array();
+  json a = json(json::value_t::array);
   for (const auto& s : v) a.push_back(s);
   return a;
 }
 
 json urls(const std::vector<reference>& v) {
-  json a = json::array();
+  json a = json(json::value_t::array);
   for (const auto& r : v) a.push_back(r.url);
   return a;
 }
@@ -36,7 +36,7 @@ json card_to_json(const card& c, const deck_json_options& how) {
   jc["kind"] = to_string(c.kind);
   jc["promptHtml"] = c.prompt_html;
   jc["answerHtml"] = c.answer_html;
-  json options = json::array();
+  json options = json(json::value_t::array);
   for (const auto& o : c.options) {
     json& option = options.emplace_back();
     option["html"] = o.html;
@@ -70,7 +70,7 @@ json deck_head_json(const deck& d) {
   j["lang"] = d.lang;
   j["tags"] = strings(d.tags);
   j["source"] = d.source;
-  json meta = json::object();
+  json meta = json(json::value_t::object);
   for (const auto& [k, v] : d.meta) meta[k] = v;
   j["meta"] = std::move(meta);
   return j;
@@ -120,7 +120,7 @@ void append_card_summary(std::string& out, const card& c) {
 
 std::string to_json(const deck& d, const deck_json_options& how) {
   json j = deck_head_json(d);
-  json cards = json::array();
+  json cards = json(json::value_t::array);
   for (const card& c : d.cards) cards.push_back(card_to_json(c, how));
   j["cards"] = std::move(cards);
   return dump(j);
@@ -340,7 +340,7 @@ json diagnostic_json(const diagnostic& d) {
 }  // namespace
 
 std::string diagnostics_json(const parse_result& result) {
-  json diags = json::array();
+  json diags = json(json::value_t::array);
   for (const auto& d : result.diagnostics) diags.push_back(diagnostic_json(d));
   return dump(diags);
 }

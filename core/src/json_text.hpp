@@ -12,6 +12,9 @@
 namespace notequiz::detail {
 
 using json = nlohmann::ordered_json;
+// Empty objects and arrays are made as json(json::value_t::object) and json(json::value_t::array),
+// not with json::object() and json::array(): those go through the initializer-list constructor,
+// which brings nlohmann's copy constructor into the WebAssembly module (0.5 KB gzip-compressed).
 
 /// The value `text` holds, or a discarded value (`is_discarded()`) when `text` is not exactly one
 /// JSON value (surrounding whitespace allowed). Never throws.

@@ -45,10 +45,10 @@ json schedule_to_json(const card_schedule& c) {
 }
 
 json progress_to_json(const progress& p) {
-  json cards = json::object();
+  json cards = json(json::value_t::object);
   cards.get_ptr<json::object_t*>()->reserve(p.cards.size());
   for (const auto& [id, card] : p.cards) append_new_member(cards, id, schedule_to_json(card));  // a map's keys
-  json log = json::array();
+  json log = json(json::value_t::array);
   log.get_ptr<json::array_t*>()->reserve(p.log.size());
   for (const review_entry& e : p.log) {
     json& entry = log.emplace_back();

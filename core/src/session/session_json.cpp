@@ -173,7 +173,7 @@ std::string no_card(std::string_view id) { return "the deck has no card " + dump
 std::string text(std::string_view s) { return std::string(s); }
 
 json stats_to_json(const session_stats& s) {
-  json cards = json::object();
+  json cards = json(json::value_t::object);
   for (std::size_t i = 0; i < s.cards_by_state.size(); ++i) {
     cards[to_string(static_cast<card_state>(i))] = s.cards_by_state[i];
   }
@@ -230,7 +230,7 @@ std::string preview_card_json(const deck& d, const progress& p, std::string_view
   const auto it = p.cards.find(std::string(card_id));
   const card_schedule card = it == p.cards.end() ? card_schedule{} : it->second;
   const auto outcomes = preview(card, in->now, in->options.fsrs);
-  json by_rating = json::object();
+  json by_rating = json(json::value_t::object);
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     const card_schedule& next = outcomes[i];
     json& outcome = by_rating[to_string(static_cast<rating>(i + 1))];
