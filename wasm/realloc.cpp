@@ -1,6 +1,6 @@
 // realloc for the WebAssembly module: a new block, a copy and the old block freed, instead of
 // emmalloc's realloc, which first tries to grow or shrink the block where it lies (~1.2 KB of
-// code, ~0.5 KB gzip-compressed: docs/benchmarks.md#widget-size).
+// code, ~0.4 KB gzip-compressed: docs/benchmarks.md#widget-size).
 //
 // md4c is the only caller. It grows each of its buffers by half again whenever one is full, so
 // the copies add up to a few times the size a buffer ends at, within the parse's own linear
