@@ -274,7 +274,7 @@ deck_json_result deck_from_json(std::string_view text) {
       result.error = "deck.meta must be an object";
       return result;
     }
-    for (const auto& [k, v] : it->items()) {
+    for (const auto& [k, v] : detail::members(*it)) {
       if (!v.is_string()) {
         result.error = "deck.meta." + k + " must be a string";
         return result;

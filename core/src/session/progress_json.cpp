@@ -252,7 +252,7 @@ progress_result parse_progress(std::string_view text, std::string_view deck_id) 
   if (!cards || !log) return {std::nullopt, r.error};
   if (!cards->is_object()) return {std::nullopt, "progress.cards must be an object"};
   if (!log->is_array()) return {std::nullopt, "progress.log must be an array"};
-  for (const auto& [id, value] : cards->items()) {
+  for (const auto& [id, value] : detail::members(*cards)) {
     if (id.empty()) return {std::nullopt, "progress.cards has an empty card id"};
     card_schedule c;
     if (!r.schedule(value, "cards[" + quote(id) + "]", c)) return {std::nullopt, r.error};

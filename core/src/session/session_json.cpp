@@ -196,7 +196,7 @@ session_options_result session_options_from_json(std::string_view text) {
   if (blank_json(text)) return {o, {}};
   const json j = read_json(text);
   if (j.is_discarded() || !j.is_object()) return {std::nullopt, "the options must be a JSON object"};
-  for (const auto& [key, value] : j.items()) {
+  for (const auto& [key, value] : detail::members(j)) {
     if (std::string problem = read_option(key, value, o); !problem.empty()) return {std::nullopt, problem};
   }
   if (std::string problem = check_options(o); !problem.empty()) return {std::nullopt, problem};
