@@ -3,7 +3,7 @@
 // per C function of wasm/exports.cpp. The build minifies it into notequiz_wasm.js.
 //
 // The module is linked standalone (wasm/CMakeLists.txt): it imports only what this file gives it
-// (the JS engine's number reading and Math, a memory-growth notice, and an exit for abort), so
+// (the JS engine's number reading and writing and Math, a memory-growth notice, and an exit for abort), so
 // no generated glue sits between the page and the core.
 //
 // Options, each optional (the subset of emscripten's Module options that callers use):
@@ -53,6 +53,12 @@ export default async function createNotequiz(options = {}) {
         let s = '';
         for (let i = 0; i < size; i += 1) s += String.fromCharCode(heap[text + i]);
         return Number(s);
+      },
+      // wasm/double_text.cpp: the shortest decimal that reads back as `value`, ASCII, at `out`.
+      nq_shortest_decimal(value, out) {
+        const s = String(value);
+        for (let i = 0; i < s.length; i += 1) heap[out + i] = s.charCodeAt(i);
+        return s.length;
       },
       // wasm/math.cpp.
       nq_math_pow: Math.pow,

@@ -31,7 +31,8 @@ inline void append_new_member(json& object, std::string key, json value) {
 /// iteration proxy (less code in the WebAssembly module).
 inline const json::object_t& members(const json& object) { return *object.get_ptr<const json::object_t*>(); }
 
-/// Compact, never throwing: invalid UTF-8 is replaced.
+/// Compact, never throwing, as nlohmann writes it (invalid UTF-8 replaced), but each double in
+/// the shortest digits that read back as it (json_writer.cpp).
 std::string dump(const json& j);
 
 }  // namespace notequiz::detail

@@ -1,13 +1,16 @@
 // detail::dump (json_text.hpp): JSON text out of the core's documents, written as nlohmann's
-// serializer writes it (tests/core/json_writer_test.cpp holds the two to the same bytes).
+// serializer writes it, except that doubles get the shortest digits that read back
+// (append_double; tests/core/json_writer_test.cpp holds the two to the same bytes otherwise).
 
 #include "json_text.hpp"
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
+#include "double_text.hpp"
 #include "text.hpp"
 
 namespace notequiz::detail {
@@ -65,6 +68,30 @@ void append_integer(std::string& out, Integer n) {
   out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
 }
 
+// A double as nlohmann lays it out (its format_buffer: fixed notation from 1e-4 to below 1e15,
+// else d.ddde-xx; a whole number ends in ".0"; not finite: null), with the shortest digits that
+// read back as `d` (shortest_decimal). nlohmann's own Grisu2 picks the same digits for all but
+// about 1 double in 1,000, where its digits are longer or not the nearest.
+void append_double(std::string& out, double d) {
+  if (!std::isfinite(d)) {
+    out.append("null");
+    return;
+  }
+  if (std::signbit(d)) {
+    out.push_back('-');
+    d = -d;
+  }
+  if (d == 0) {
+    out.append("0.0");
+    return;
+  }
+  char text[shortest_decimal_size];
+  char digits[shortest_decimal_size];  // format_buffer lays them out in place: 24 bytes at most
+  int exponent = 0;
+  const int length = decimal_digits(std::string_view(text, shortest_decimal(d, text)), digits, exponent);
+  out.append(digits, nlohmann::detail::dtoa_impl::format_buffer(digits, length, exponent, -4, std::numeric_limits<double>::digits10));
+}
+
 // A value that holds no other: everything but a non-empty object or array.
 void append_leaf(std::string& out, const json& v) {
   switch (v.type()) {
@@ -72,16 +99,7 @@ void append_leaf(std::string& out, const json& v) {
     case json::value_t::boolean: out.append(v.get<bool>() ? "true" : "false"); break;
     case json::value_t::number_integer: append_integer(out, v.get<json::number_integer_t>()); break;
     case json::value_t::number_unsigned: append_integer(out, v.get<json::number_unsigned_t>()); break;
-    case json::value_t::number_float: {
-      const double d = v.get<double>();
-      if (!std::isfinite(d)) {
-        out.append("null");
-        break;
-      }
-      char digits[64];
-      out.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, d));  // nlohmann's Grisu2
-      break;
-    }
+    case json::value_t::number_float: append_double(out, v.get<double>()); break;
     case json::value_t::string: append_string(out, v.get_ref<const std::string&>()); break;
     case json::value_t::object: out.append("{}"); break;
     case json::value_t::array: out.append("[]"); break;

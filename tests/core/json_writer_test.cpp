@@ -1,11 +1,17 @@
 // The core's JSON writer (dump, core/src/json_writer.cpp) writes what nlohmann's serializer
-// writes, byte for byte (j.dump(-1, ' ', false, error_handler_t::replace)): every string of one
-// and two bytes, UTF-8 valid and not, every escape, numbers at their edges and at random, every
-// kind of value, random documents and the repository's JSON files. It also writes nesting
-// deeper than a call stack holds, which nlohmann's recursive serializer cannot.
+// writes (j.dump(-1, ' ', false, error_handler_t::replace)), byte for byte, except for the digits
+// of doubles: every string of one and two bytes, UTF-8 valid and not, every escape, numbers at
+// their edges and at random, every kind of value, random documents and the repository's JSON
+// files. Doubles get the shortest digits that read back as the same double, and of those the
+// nearest, in nlohmann's layout; nlohmann's Grisu2 picks longer or farther digits for about 1
+// double in 1,000. The writer also writes nesting deeper than a call stack holds, which
+// nlohmann's recursive serializer cannot.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <random>
@@ -20,10 +26,90 @@ using notequiz::detail::json;
 
 namespace {
 
-// The reference: what nlohmann's own serializer writes.
+// What nlohmann's own serializer writes.
 std::string nlohmann_writes(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+bool reads_back(const std::string& text, double d) { return std::strtod(text.c_str(), nullptr) == d; }
+
+// The shortest decimal that reads back as `d` (finite, > 0), the nearer one of the two candidates
+// of each length, as "<digits>e<exponent of the last digit>". The reference for the writer's
+// digits, found by brute force: printf rounds to each number of digits in turn.
+std::string shortest_digits(double d) {
+  for (int precision = 1; precision <= 17; ++precision) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*e", precision - 1, d);
+    std::uint64_t m = 0;
+    for (const char* p = text; *p != 'e'; ++p) {
+      if (*p != '.') m = m * 10 + static_cast<std::uint64_t>(*p - '0');
+    }
+    int e = std::atoi(std::strchr(text, 'e') + 1) - (precision - 1);
+    const auto candidate = [](std::uint64_t digits, int exponent) {
+      return std::to_string(digits) + "e" + std::to_string(exponent);
+    };
+    if (reads_back(candidate(m, e), d)) return candidate(m, e);
+    // The other neighbour of `d` with this many digits (where the gap below a power of two is
+    // half the gap above, it can read back when the nearer one does not).
+    const std::uint64_t low = precision == 1 ? 1 : static_cast<std::uint64_t>(std::pow(10, precision - 1));
+    std::uint64_t other = std::strtod(candidate(m, e).c_str(), nullptr) < d ? m + 1 : m - 1;
+    int other_e = e;
+    if (other == low * 10) {
+      other = low;
+      ++other_e;
+    } else if (other == low - 1) {
+      other = low * 10 - 1;
+      --other_e;
+    }
+    if (reads_back(candidate(other, other_e), d)) return candidate(other, other_e);
+  }
+  ADD_FAILURE() << "no decimal of 17 digits reads back as " << d;
+  return {};
+}
+
+// A double as the writer should write it: nlohmann's layout of the shortest digits.
+std::string expected_double(double d) {
+  if (!std::isfinite(d)) return "null";
+  std::string sign = std::signbit(d) ? "-" : "";
+  d = std::fabs(d);
+  if (d == 0) return sign + "0.0";
+  const std::string shortest = shortest_digits(d);
+  char digits[32];
+  const std::size_t e = shortest.find('e');
+  shortest.copy(digits, e);
+  char* end = nlohmann::detail::dtoa_impl::format_buffer(digits, static_cast<int>(e), std::stoi(shortest.substr(e + 1)), -4, 15);
+  return sign + std::string(digits, end);
+}
+
+// The significant digits of a number's text, without trailing zeros.
+std::string significant_digits(const std::string& text) {
+  std::string digits;
+  for (const char c : text.substr(0, text.find('e'))) {
+    if (c >= '1' && c <= '9') digits += c;
+    else if (c == '0' && !digits.empty()) digits += c;
+  }
+  while (!digits.empty() && digits.back() == '0') digits.pop_back();
+  return digits;
+}
+
+// The reference: what nlohmann's serializer writes, with each double written as expected_double.
+std::string reference_writes(const json& j) {
+  switch (j.type()) {
+    case json::value_t::number_float: return expected_double(j.get<double>());
+    case json::value_t::array: {
+      std::string out = "[";
+      for (const json& v : j) out += (out.size() > 1 ? "," : "") + reference_writes(v);
+      return out + "]";
+    }
+    case json::value_t::object: {
+      std::string out = "{";
+      for (const auto& [k, v] : j.items()) out += (out.size() > 1 ? "," : "") + nlohmann_writes(json(k)) + ":" + reference_writes(v);
+      return out + "}";
+    }
+    default: return nlohmann_writes(j);
+  }
+}
+
 void expect_written_as_nlohmann_does(const json& j) { EXPECT_EQ(dump(j), nlohmann_writes(j)) << nlohmann_writes(j).substr(0, 200); }
+void expect_written_as_reference(const json& j) { EXPECT_EQ(dump(j), reference_writes(j)) << reference_writes(j).substr(0, 200); }
 
 // Strings of bytes that UTF-8 decoding finds hard: ASCII, control characters, continuation
 // bytes, lead bytes of every length, and the bytes no sequence may hold.
@@ -100,8 +186,7 @@ TEST(JsonWriter, WritesRandomBytesAsNlohmannDoes) {
   }
 }
 
-TEST(JsonWriter, WritesNumbersAtTheirEdgesAndAtRandomAsNlohmannDoes) {
-  using limits = std::numeric_limits<double>;
+TEST(JsonWriter, WritesIntegersAtTheirEdgesAsNlohmannDoes) {
   for (const std::int64_t n : {std::int64_t{0}, std::int64_t{-1}, std::int64_t{7}, std::numeric_limits<std::int64_t>::min(),
                                std::numeric_limits<std::int64_t>::max()}) {
     expect_written_as_nlohmann_does(json(n));
@@ -109,16 +194,57 @@ TEST(JsonWriter, WritesNumbersAtTheirEdgesAndAtRandomAsNlohmannDoes) {
   for (const std::uint64_t n : {std::uint64_t{0}, std::uint64_t{10}, std::numeric_limits<std::uint64_t>::max()}) {
     expect_written_as_nlohmann_does(json(n));
   }
+}
+
+TEST(JsonWriter, WritesDoublesAtTheEdgesOfTheirLayoutAsNlohmannDoes) {
+  using limits = std::numeric_limits<double>;
   for (const double d : {0.0, -0.0, 1.0, -1.5, 0.1, 1e21, 1e-7, 123456789012345680.0, limits::min(), limits::denorm_min(),
                          limits::max(), limits::lowest(), limits::epsilon(), limits::infinity(), -limits::infinity(),
-                         limits::quiet_NaN()}) {
+                         limits::quiet_NaN(), 1e-5, 1.5e-5, 1e-4, 0.00012345, 1e15, 999999999999999.9, 1e16, 100.0,
+                         123456789012345.0, 1234567890123456.0, 5e-324, 1e300, 2.5e-300}) {
     expect_written_as_nlohmann_does(json(d));
+    expect_written_as_reference(json(d));
   }
+}
+
+TEST(JsonWriter, WritesDoublesInTheShortestDigitsThatReadBackWhereGrisu2WritesMore) {
+  // nlohmann writes 17 significant digits for these; 16 and 15 read back as the same double.
+  const double a = std::strtod("3.1322315702267408e+16", nullptr);
+  EXPECT_EQ(nlohmann_writes(json(a)), "3.1322315702267408e+16");
+  EXPECT_EQ(dump(json(a)), "3.132231570226741e+16");
+  const double b = std::strtod("149.19555733515799", nullptr);
+  EXPECT_EQ(nlohmann_writes(json(b)), "149.19555733515799");
+  EXPECT_EQ(dump(json(b)), "149.195557335158");
+  EXPECT_EQ(std::strtod("149.195557335158", nullptr), b);
+}
+
+TEST(JsonWriter, WritesRandomDoublesInTheShortestDigitsThatReadBackLaidOutAsNlohmannDoes) {
   std::mt19937_64 numbers(3);
-  for (int i = 0; i < 100000; ++i) {
-    const json d = random_double(numbers);
-    ASSERT_EQ(dump(d), nlohmann_writes(d));
+  std::uniform_real_distribution<double> score(0, 100);
+  int grisu2_differs = 0;
+  constexpr int count = 100000;
+  for (int i = 0; i < count; ++i) {
+    // Every bit pattern half the time; products of scores, like a scheduler's, the other half.
+    double d = score(numbers) * score(numbers) / 3;
+    if (i % 2 == 0) {
+      const std::uint64_t bits = numbers();
+      std::memcpy(&d, &bits, sizeof d);
+    }
+    const std::string written = dump(json(d));
+    ASSERT_EQ(written, expected_double(d));
+    if (!std::isfinite(d)) continue;
+    ASSERT_EQ(std::strtod(written.c_str(), nullptr), d) << written;
+    const std::string grisu2 = nlohmann_writes(json(d));
+    if (significant_digits(grisu2) == significant_digits(written)) {
+      ASSERT_EQ(written, grisu2);
+    } else {
+      ++grisu2_differs;
+      ASSERT_LE(written.size(), grisu2.size()) << written << " " << grisu2;
+    }
   }
+  // Grisu2 differs for a few: this run meets some, and they stay rare.
+  EXPECT_GT(grisu2_differs, 0);
+  EXPECT_LT(grisu2_differs, count / 200);
 }
 
 TEST(JsonWriter, WritesEveryKindOfValueAsNlohmannDoes) {
@@ -140,20 +266,21 @@ TEST(JsonWriter, WritesEveryKindOfValueAsNlohmannDoes) {
   expect_written_as_nlohmann_does(o);
 }
 
-TEST(JsonWriter, WritesRandomDocumentsAsNlohmannDoes) {
+TEST(JsonWriter, WritesRandomDocumentsAsNlohmannDoesButForDoublesDigits) {
   std::mt19937 random(17);
   std::mt19937_64 numbers(19);
   for (int i = 0; i < 20000; ++i) {
     const json j = random_value(random, numbers, 4);
-    ASSERT_EQ(dump(j), nlohmann_writes(j));
+    ASSERT_EQ(dump(j), reference_writes(j));
   }
 }
 
-TEST(JsonWriter, WritesTheRepositorysJsonFilesAsNlohmannDoes) {
+TEST(JsonWriter, WritesTheRepositorysJsonFilesAsNlohmannDoesButForDoublesDigits) {
   for (const char* name : {"tests/data/fsrs-vectors.json", "tests/data/session-script.json",
                            "tests/data/session-script.expected.json", "package.json", "package-lock.json"}) {
     const json j = json::parse(notequiz::testing::read_source_file(name));
-    expect_written_as_nlohmann_does(j);
+    expect_written_as_reference(j);
+    EXPECT_EQ(json::parse(dump(j)), j) << name;
   }
 }
 

@@ -17,6 +17,7 @@ test('the module imports only what the loader gives it', () => {
     'env.nq_math_exp (function)',                       // wasm/math.cpp
     'env.nq_math_log (function)',
     'env.nq_math_pow (function)',
+    'env.nq_shortest_decimal (function)',               // wasm/double_text.cpp
     'wasi_snapshot_preview1.proc_exit (function)',      // exit and abort
   ]);
 });

@@ -1,7 +1,8 @@
 // The module reads numbers with its own strtod (wasm/strtod.cpp: the JS engine's Number()) and
-// writes them with nlohmann's number formatting (core/src/json_writer.cpp). A progress file's stability and difficulty
-// must read back as the very doubles that were written, and a decimal between two doubles must
-// round to the nearer one, ties to even, as musl's and glibc's strtod round it.
+// writes doubles in the digits String() gives (wasm/double_text.cpp), laid out as nlohmann lays
+// them out (core/src/json_writer.cpp), as native code writes them. A progress file's stability
+// and difficulty must read back as the very doubles that were written, and a decimal between two
+// doubles must round to the nearer one, ties to even, as musl's and glibc's strtod round it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -75,6 +76,39 @@ test('stability and difficulty read back bit for bit, however they are written',
     const written = doubles.map(([s, d]) => [form(s), form(d)]);
     assertSameDoubles(readBack(written), doubles);
   }
+});
+
+// nlohmann's layout (its format_buffer) of x's shortest digits, which String() gives: fixed
+// notation from 1e-4 to below 1e15 (a whole number ends in ".0"), else d.ddde+xx.
+function nlohmannLayout(x) {
+  const [mantissa, power = '0'] = String(x).split('e');
+  const point = mantissa.indexOf('.');
+  let digits = mantissa.replace('.', '').replace(/^0+/, '');
+  let exponent = Number(power) - (point < 0 ? 0 : mantissa.length - point - 1);
+  for (; digits.length > 1 && digits.endsWith('0'); exponent += 1) digits = digits.slice(0, -1);
+  const k = digits.length;
+  const n = k + exponent;
+  if (k <= n && n <= 15) return `${digits}${'0'.repeat(n - k)}.0`;
+  if (n > 0 && n <= 15) return `${digits.slice(0, n)}.${digits.slice(n)}`;
+  if (n > -4 && n <= 0) return `0.${'0'.repeat(-n)}${digits}`;
+  const e = n - 1;
+  return `${k === 1 ? digits : `${digits[0]}.${digits.slice(1)}`}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+}
+
+test('the layout the next test expects is nlohmann\'s', () => {
+  const cases = [[100, '100.0'], [36500, '36500.0'], [0.001, '0.001'], [1.5, '1.5'], [0.00012, '0.00012'],
+    [1e-5, '1e-05'], [1.5e-7, '1.5e-07'], [1e15, '1e+15'], [123456789012345.6, '123456789012345.6'], [1e21, '1e+21'],
+    [5e-324, '5e-324'], [149.19555733515799, '149.195557335158']];
+  for (const [x, text] of cases) assert.equal(nlohmannLayout(x), text, String(x));
+});
+
+test('stability and difficulty are written in the shortest digits that read back, as native code writes them', () => {
+  const doubles = [[100, 1], [36500, 10], [0.001, 5.5], [1.5, 2.25], [149.19555733515799, 3.1322315702267408], ...randomDoubles(2000)];
+  const text = m.parseProgress(progressText(doubles.map(([s, d]) => [String(s), String(d)])), 'numbers');
+  doubles.forEach(([s, d], i) => {
+    assert.ok(text.includes(`"c${i}":{"state":"review","due":1737975060123,"stability":${nlohmannLayout(s)},"difficulty":${nlohmannLayout(d)},`),
+      `card c${i}: ${s}, ${d}`);
+  });
 });
 
 // x as the exact decimal of (2m + 1) * 2^(e - 1), halfway between x = m * 2^e and the next double.
