@@ -1,6 +1,6 @@
 // The WebAssembly core's loader and JS API (docs/progress.md#webassembly-api), an ES module whose
 // default export is the factory: `await createNotequiz(options)` gives an object with one method
-// per C function of wasm/exports.cpp. The build minifies it into notequiz_wasm.js.
+// per function of wasm/exports.cpp. The build minifies it into notequiz_wasm.js.
 //
 // The module is linked standalone (wasm/CMakeLists.txt): it imports only what this file gives it
 // (the JS engine's number reading and writing and Math, a memory-growth notice, and an exit for abort), so
@@ -18,29 +18,30 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-// The C functions and their JS names; `handle`: the first argument is a deck handle.
+// The module's functions (wasm/exports.cpp exports each under its JS name) and how many
+// arguments each takes; `handle`: the first argument is a deck handle.
 const functions = [
-  ['parseNotes', 'nq_parse_notes', 2],
-  ['readDeck', 'nq_read_deck', 1],
-  ['renderHtml', 'nq_render_html', 1],
-  ['version', 'nq_version', 0],
-  ['sessionState', 'nq_session_state', 4],
-  ['previewCard', 'nq_preview_card', 5],
-  ['gradeCard', 'nq_grade_card', 6],
-  ['parseProgress', 'nq_parse_progress', 2],
-  ['mergeProgress', 'nq_merge_progress', 3],
-  ['emptyProgress', 'nq_empty_progress', 1],
-  ['choiceRating', 'nq_choice_rating', 1],
-  ['openNotes', 'nq_open_notes', 2],
-  ['openDeck', 'nq_open_deck', 1],
-  ['closeDeck', 'nq_close_deck', 1, true],
-  ['deckCard', 'nq_deck_card', 2, true],
-  ['deckSetProgress', 'nq_deck_set_progress', 2, true],
-  ['deckLoadProgress', 'nq_deck_load_progress', 2, true],
-  ['deckProgress', 'nq_deck_progress', 1, true],
-  ['deckSessionState', 'nq_deck_session_state', 3, true],
-  ['deckPreviewCard', 'nq_deck_preview_card', 4, true],
-  ['deckGradeCard', 'nq_deck_grade_card', 5, true],
+  ['parseNotes', 2],
+  ['readDeck', 1],
+  ['renderHtml', 1],
+  ['version', 0],
+  ['sessionState', 4],
+  ['previewCard', 5],
+  ['gradeCard', 6],
+  ['parseProgress', 2],
+  ['mergeProgress', 3],
+  ['emptyProgress', 1],
+  ['choiceRating', 1],
+  ['openNotes', 2],
+  ['openDeck', 1],
+  ['closeDeck', 1, true],
+  ['deckCard', 2, true],
+  ['deckSetProgress', 2, true],
+  ['deckLoadProgress', 2, true],
+  ['deckProgress', 1, true],
+  ['deckSessionState', 3, true],
+  ['deckPreviewCard', 4, true],
+  ['deckGradeCard', 5, true],
 ];
 
 export default async function createNotequiz(options = {}) {
@@ -93,21 +94,21 @@ export default async function createNotequiz(options = {}) {
           continue;
         }
         const bytes = a instanceof Uint8Array ? a : a instanceof ArrayBuffer ? new Uint8Array(a) : encoder.encode(String(a));
-        const p = exports.nq_alloc(bytes.length);
+        const p = exports.alloc(bytes.length);
         owned.push(p);
-        heap.set(bytes, p);  // nq_alloc may have grown the memory: `heap` is the new view
+        heap.set(bytes, p);  // alloc may have grown the memory: `heap` is the new view
         flat.push(p, bytes.length);
       }
       const out = fn(...flat);
-      return decoder.decode(heap.subarray(out, out + exports.nq_result_size()));
+      return decoder.decode(heap.subarray(out, out + exports.resultSize()));
     } finally {
-      owned.forEach(exports.nq_free);
+      owned.forEach(exports.free);
     }
   }
 
   const api = {};
-  for (const [name, symbol, arity, handle] of functions) {
-    const fn = exports[symbol];
+  for (const [name, arity, handle] of functions) {
+    const fn = exports[name];
     api[name] = (...args) => {
       if (args.length !== arity) throw new TypeError(`${name} takes ${arity} arguments, not ${args.length}`);
       // A handle is always passed as a number: a string would cross as bytes and shift every
