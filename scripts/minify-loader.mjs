@@ -1,5 +1,5 @@
 // Minifies the WebAssembly core's loader (wasm/loader.js) into the module pages download
-// (notequiz_wasm.js beside notequiz_wasm.wasm); run by the wasm build after linking. Callers use
+// (notequiz_wasm.js beside notequiz_wasm.wasm and notequiz_api.wasm); run by the wasm build. Callers use
 // only the default export (the factory), which stays.
 // Usage: node scripts/minify-loader.mjs LOADER OUT   (needs npm ci)
 import fs from 'node:fs';

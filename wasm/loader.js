@@ -18,8 +18,10 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-// The module's functions (wasm/exports.cpp exports each under its JS name) and how many
-// arguments each takes; `handle`: the first argument is a deck handle.
+// The modules' functions (wasm/exports.cpp and api_exports.cpp export each under its JS name)
+// and how many arguments each takes; `handle`: the first argument is a deck handle. The API
+// module (notequiz_api.wasm) has them all; the widget's (notequiz_wasm.wasm) those of
+// exports.cpp, and the object this gives has only what the module has.
 const functions = [
   ['parseNotes', 2],
   ['readDeck', 1],
@@ -109,6 +111,7 @@ export default async function createNotequiz(options = {}) {
   const api = {};
   for (const [name, arity, handle] of functions) {
     const fn = exports[name];
+    if (!fn) continue;  // the widget's module has only some (wasm/CMakeLists.txt)
     api[name] = (...args) => {
       if (args.length !== arity) throw new TypeError(`${name} takes ${arity} arguments, not ${args.length}`);
       // A handle is always passed as a number: a string would cross as bytes and shift every

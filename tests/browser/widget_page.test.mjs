@@ -13,7 +13,7 @@ let server;
 let deckJson;
 
 before(async () => {
-  const core = await loadNotequiz();
+  const core = await loadNotequiz('notequiz_api.wasm');
   const notes = await fs.readFile(path.join(sourceDir, 'tests/browser/notes/three-cards.md'), 'utf8');
   deckJson = JSON.stringify(JSON.parse(core.parseNotes(notes, '{}')).deck);
   server = await serveWidget({

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadNotequiz, notesFiles, sourceDir, cliPath } from './load_module.mjs';
 
+// The widget's module, which has the functions below; the API module for the JSON functions
+// the results are compared with.
 const m = await loadNotequiz();
+const api = await loadNotequiz('notequiz_api.wasm');
 const readJson = (relative) => JSON.parse(fs.readFileSync(path.join(sourceDir, relative), 'utf8'));
 const script = readJson('tests/data/session-script.json');
 const expected = readJson('tests/data/session-script.expected.json');
@@ -67,7 +70,7 @@ test('a session through a handle gives the same queue, previews, grades and prog
 
   const branch = JSON.parse(m.openDeck(JSON.stringify(expected.deck))).handle;
   assert.deepStrictEqual(JSON.parse(m.deckSetProgress(branch, run.snapshots[script.branch.from - 1])),
-    JSON.parse(m.parseProgress(run.snapshots[script.branch.from - 1], expected.deck.id)));
+    JSON.parse(api.parseProgress(run.snapshots[script.branch.from - 1], expected.deck.id)));
   runScript(branch, script.branch.steps).steps.forEach((step, i) => assert.deepStrictEqual(step, expected.branch[i], `branch step ${i}`));
 
   assert.equal(JSON.parse(m.deckSetProgress(main.handle, JSON.stringify(expected.merge.progress))).ok, true);
@@ -147,10 +150,13 @@ test('JSON nested 200,000 deep is refused as a deck or progress, and the module 
     const deck = JSON.parse(m.openDeck(text));
     assert.equal(deck.ok, false);
     assert.match(deck.error, /must be a JSON object|format/);
-    assert.equal(JSON.parse(m.parseProgress(text, '')).ok, false);
+    assert.equal(JSON.parse(api.parseProgress(text, '')).ok, false);
   }
   const open = JSON.parse(m.openDeck(JSON.stringify(expected.deck)));
   assert.equal(open.ok, true);
+  for (const text of [deep('[', ']'), deep('{"k":', '}').replace(/\}+$/, (tail) => `null${tail}`)]) {
+    assert.equal(JSON.parse(m.deckSetProgress(open.handle, text)).ok, false);
+  }
   assert.equal(JSON.parse(m.deckSessionState(open.handle, script.start, options)).ok, true);
   m.closeDeck(open.handle);
 });

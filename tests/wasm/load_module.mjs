@@ -8,10 +8,12 @@ export const sourceDir = process.env.NOTEQUIZ_SOURCE_DIR ?? path.resolve(import.
 export const wasmDir = process.env.NOTEQUIZ_WASM_DIR ?? path.join(sourceDir, 'build/wasm/wasm');
 export const cliPath = process.env.NOTEQUIZ_CLI ?? path.join(sourceDir, 'build/native/cli/notequiz');
 
-export async function loadNotequiz() {
+// The widget's module (what pages download), or with 'notequiz_api.wasm' the one with the whole
+// JS API (wasm/CMakeLists.txt).
+export async function loadNotequiz(module = 'notequiz_wasm.wasm') {
   // The loader (wasm/loader.js) fetches the .wasm beside it unless given the bytes, as here.
   const { default: createNotequiz } = await import(pathToFileURL(path.join(wasmDir, 'notequiz_wasm.js')).href);
-  return createNotequiz({ wasmBinary: fs.readFileSync(path.join(wasmDir, 'notequiz_wasm.wasm')) });
+  return createNotequiz({ wasmBinary: fs.readFileSync(path.join(wasmDir, module)) });
 }
 
 // Every notes file under the given folders of the source tree, as paths relative to it.

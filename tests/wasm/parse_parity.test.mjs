@@ -7,7 +7,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadNotequiz, notesFiles, sourceDir, cliPath } from './load_module.mjs';
 
-const notequiz = await loadNotequiz();
+const notequiz = await loadNotequiz('notequiz_api.wasm');
 const files = notesFiles('content', 'tests/fixtures');
 
 test('there are notes to compare', () => {

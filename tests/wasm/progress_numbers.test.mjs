@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadNotequiz, sourceDir } from './load_module.mjs';
 
-const m = await loadNotequiz();
+const m = await loadNotequiz('notequiz_api.wasm');
 
 const f64 = new Float64Array(1);
 const u64 = new BigUint64Array(f64.buffer);

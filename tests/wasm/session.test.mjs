@@ -13,7 +13,7 @@ const script = readJson('tests/data/session-script.json');
 const expected = readJson('tests/data/session-script.expected.json');
 const MINUTE = 60 * 1000;
 
-const m = await loadNotequiz();
+const m = await loadNotequiz('notequiz_api.wasm');
 
 // The same steps as run_script in session_test.cpp, through the exported functions.
 function runScript(deckJson, steps, progress) {
