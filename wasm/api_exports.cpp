@@ -1,7 +1,8 @@
-// The functions only the API module (notequiz_api.wasm) exports: each takes whole documents
-// (notes, a deck's JSON, progress JSON) on every call and keeps nothing, for tools and pages
-// that do not keep a deck open (docs/progress.md#webassembly-api). The widget's module does
-// without them: the widget keeps its deck open by handle (exports.cpp).
+// The functions only the API module (notequiz_api.wasm) exports: the core's version, and the
+// functions that take whole documents (notes, a deck's JSON, progress JSON) on every call and
+// keep nothing, for tools and pages that do not keep a deck open
+// (docs/progress.md#webassembly-api). The widget's module does without them: the widget keeps
+// its deck open by handle (exports.cpp).
 #include <cstddef>
 #include <string_view>
 
@@ -10,11 +11,14 @@
 #include "notequiz/parse.hpp"
 #include "notequiz/render.hpp"
 #include "notequiz/session_json.hpp"
+#include "notequiz/version.hpp"
 
 using notequiz::wasm::give;
 using text = std::string_view;
 
 extern "C" {
+
+NQ_EXPORT(version) const char* nq_version() { return give(notequiz::version()); }
 
 NQ_EXPORT(parseNotes) const char* nq_parse_notes(const char* md, std::size_t md_size, const char* options,
                                                  std::size_t options_size) {

@@ -2,8 +2,8 @@
 // wasm/loader.js turns them into the JS API (docs/progress.md#webassembly-api): strings in, JSON
 // strings out (camelCase keys). Embind would do the same in a third more bytes.
 //
-// These are the functions both modules have: decks kept open by handle, and what the widget
-// needs besides. The API module (notequiz_api.wasm) also has the functions that take whole
+// These are the functions both modules have: decks kept open by handle, and what else the
+// widget calls. The API module (notequiz_api.wasm) also has the functions that take whole
 // documents on every call (api_exports.cpp); the widget's module (notequiz_wasm.wasm, what
 // pages download) does without them (wasm/CMakeLists.txt).
 #include <cstddef>
@@ -15,7 +15,6 @@
 #include "notequiz/fsrs.hpp"
 #include "notequiz/session_json.hpp"
 #include "notequiz/session_store.hpp"
-#include "notequiz/version.hpp"
 
 namespace {
 
@@ -44,8 +43,6 @@ extern "C" {
 NQ_EXPORT(alloc) void* nq_alloc(std::size_t size) { return std::malloc(size ? size : 1); }
 NQ_EXPORT(free) void nq_free(void* p) { std::free(p); }
 NQ_EXPORT(resultSize) std::size_t nq_result_size() { return result.size(); }
-
-NQ_EXPORT(version) const char* nq_version() { return give(notequiz::version()); }
 
 NQ_EXPORT(mergeProgress) const char* nq_merge_progress(const char* a, std::size_t a_size, const char* b,
                                                        std::size_t b_size, const char* options,

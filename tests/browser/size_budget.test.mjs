@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import { wasmDir } from './harness.mjs';
 
 const goal = 80_000;
-const ceiling = 80_700;
+const ceiling = 80_600;
 // As shipped: the wasm build holds the widget's modules minified (scripts/minify-widget.mjs).
 const files = [
   path.join(wasmDir, 'note-quiz.js'),

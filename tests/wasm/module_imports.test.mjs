@@ -30,8 +30,8 @@ for (const name of modules) {
 // calls, and the loader offers only what a module has.
 const handleFunctions = ['openNotes', 'openDeck', 'closeDeck', 'deckCard', 'deckSetProgress', 'deckLoadProgress',
   'deckProgress', 'deckSessionState', 'deckPreviewCard', 'deckGradeCard'];
-const widgetFunctions = [...handleFunctions, 'version', 'mergeProgress', 'emptyProgress', 'choiceRating'];
-const documentFunctions = ['parseNotes', 'readDeck', 'renderHtml', 'sessionState', 'previewCard', 'gradeCard', 'parseProgress'];
+const widgetFunctions = [...handleFunctions, 'mergeProgress', 'emptyProgress', 'choiceRating'];
+const documentFunctions = ['version', 'parseNotes', 'readDeck', 'renderHtml', 'sessionState', 'previewCard', 'gradeCard', 'parseProgress'];
 const memoryFunctions = ['alloc', 'free', 'resultSize'];
 const emscriptenFunctions = ['_initialize', 'stackSave', 'stackRestore', 'stackAlloc'];
 
