@@ -209,8 +209,7 @@ def main():
 
     # The widget: payload and time to first card.
     # As pages download them: the wasm build holds the element minified (the size test's list).
-    widget_files = [WASM / "note-quiz.js", WASM / "note-quiz-element.js", WASM / "notequiz_wasm.js",
-                    WASM / "notequiz_wasm.wasm"]
+    widget_files = [WASM / "note-quiz.js", WASM / "note-quiz-element.js", WASM / "notequiz_wasm.wasm"]
     if all(f.exists() for f in widget_files):
         payload = sum(len(gzip.compress(f.read_bytes(), 9)) for f in widget_files)
         raw = sum(f.stat().st_size for f in widget_files)

@@ -186,7 +186,9 @@ std::string media_type_of(const std::string& name) {
 
 namespace {
 
-const char* const required_assets[] = {widget_entry_module, widget_element_module, "notequiz_wasm.js", "notequiz_wasm.wasm"};
+// The element carries the core's loader inside (scripts/minify-widget.mjs) and fetches the
+// WebAssembly beside it.
+const char* const required_assets[] = {widget_entry_module, widget_element_module, widget_core_module};
 
 
 bool is_asset_name(const std::string& name) {
@@ -281,10 +283,19 @@ widget_assets find_widget_assets(const std::string& folder) {
     std::string where;
     for (const auto& f : p.folders) where += (where.empty() ? "" : " + ") + f.string();
     if (!files.empty()) {
-      found.files = reachable_from_entry(std::move(files));
-      found.folder = where;
-      found.error.clear();
-      return found;
+      files = reachable_from_entry(std::move(files));
+      // A folder of other files by the same names, whose entry module does not lead to them all.
+      for (const char* name : required_assets) {
+        if (std::none_of(files.begin(), files.end(), [&](const asset& a) { return a.name == name; })) {
+          why = std::string(widget_entry_module) + " does not lead to " + name;
+        }
+      }
+      if (why.empty()) {
+        found.files = std::move(files);
+        found.folder = where;
+        found.error.clear();
+        return found;
+      }
     }
     found.error += "\n  " + where + " (" + p.how + "): " + why;
   }

@@ -15,8 +15,11 @@ namespace notequiz::cli {
 
 /// The module a page loads to get the widget; it imports the rest.
 inline constexpr const char* widget_entry_module = "note-quiz.js";
-/// The element class, which imports nothing: a single page inlines it (docs/embedding.md).
+/// The element class, with the core's loader inside; it imports nothing: a single page inlines
+/// it (docs/embedding.md).
 inline constexpr const char* widget_element_module = "note-quiz-element.js";
+/// The WebAssembly core the element fetches (the widget's module, wasm/CMakeLists.txt).
+inline constexpr const char* widget_core_module = "notequiz_wasm.wasm";
 
 struct asset {
   std::string name;  ///< the file name the widget ships it under, e.g. "note-quiz.js"

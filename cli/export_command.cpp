@@ -337,14 +337,12 @@ void build_site(const options& o, std::vector<note>& notes, const std::vector<st
 void build_single_files(std::vector<note>& notes, const std::vector<std::string>& slugs,
                         const widget_assets& assets, std::vector<export_file>& files,
                         std::vector<std::vector<diagnostic>>& problems) {
-  // The widget's class module imports nothing, so it goes into the page as it is; the core
-  // comes in through the class's documented hook (docs/embedding.md): its JavaScript as a
-  // data: URL module, its WebAssembly as bytes.
-  std::string module = "import createNotequiz from \"data:text/javascript;base64," +
-                       base64(*asset_named(assets, "notequiz_wasm.js")) + "\";\n";
-  module += inline_script_text(*asset_named(assets, widget_element_module));
-  module += "\nNoteQuizElement.coreSource = {\n  factory: createNotequiz,\n  wasmBinary: Uint8Array.from(atob(\"" +
-            base64(*asset_named(assets, "notequiz_wasm.wasm")) +
+  // The widget's class module imports nothing (the core's loader is inside it), so it goes into
+  // the page as it is; the core's WebAssembly comes in as bytes through the class's documented
+  // hook (docs/embedding.md). find_widget_assets has made sure both are there.
+  std::string module = inline_script_text(*asset_named(assets, widget_element_module));
+  module += "\nNoteQuizElement.coreSource = {\n  wasmBinary: Uint8Array.from(atob(\"" +
+            base64(*asset_named(assets, widget_core_module)) +
             "\"), (c) => c.charCodeAt(0)),\n};\nif (!customElements.get('note-quiz')) NoteQuizElement.define();\n";
 
   for (std::size_t i = 0; i < notes.size(); ++i) {

@@ -1,6 +1,7 @@
 // The widget's modules as a page downloads them: web/*.js stay the readable sources, OUT gets
-// note-quiz-element.js minified (its CSS squeezed, then esbuild --minify) and note-quiz.js as it
-// is (nine lines; `notequiz export` finds the element through its quoted import).
+// note-quiz-element.js with the core's loader (wasm/loader.js) in place of its import, minified
+// (its CSS squeezed, then esbuild --minify), and note-quiz.js as it is (nine lines; `notequiz
+// export` finds the element through its quoted import).
 // Usage: node scripts/minify-widget.mjs OUT   (run by the wasm build; needs npm ci)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,19 @@ for (const name of ['note-quiz-element.js']) {
   // `const dark = `...`` and `const styles = `...`` hold CSS; `${...}` inside them is JS.
   source = source.replace(/(const (?:dark|styles) = `)([\s\S]*?)(`;)/g, (_, open, css, close) =>
     open + css.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 ? part : squeezeCss(part))).join('') + close);
+  // The element's one import, the core's loader, becomes the loader's text: the module pages
+  // download imports nothing and costs no second request. Inside a function, so that none of the
+  // loader's names meets one of the element's.
+  const loaderImport = "import createNotequiz from './notequiz_wasm.js';";
+  if (name === 'note-quiz-element.js') {
+    if (!source.includes(loaderImport)) throw new Error(`${name} no longer has the line ${loaderImport}`);
+    const loader = fs.readFileSync(path.join(root, 'wasm/loader.js'), 'utf8');
+    const factory = 'export default async function createNotequiz(';
+    if (!loader.includes(factory)) throw new Error(`wasm/loader.js no longer has ${factory}`);
+    const inlined = `const createNotequiz = (() => {\n${loader.replace(factory, () => 'async function createNotequiz(')}\nreturn createNotequiz;\n})();`;
+    source = source.replace(loaderImport, () => inlined);
+  }
+  if (/^\s*(import|export)\s[^\n]*\bfrom\b/m.test(source)) throw new Error(`${name} still imports something`);
   // No `format`: esbuild then keeps top-level names, and an exporter's single page that inlines
   // this module refers to NoteQuizElement by name.
   const { code } = transformSync(source, { minify: true, target: 'es2022', legalComments: 'none', charset: 'utf8' });

@@ -1,7 +1,10 @@
 // <note-quiz>: practise markdown notes as flashcards and choice questions, progress kept in
 // the browser. The WebAssembly core parses, renders, schedules and keeps the progress format;
 // this class is only the UI. Usage and every option: docs/embedding.md.
-// This module imports nothing, so it can be inlined into a single page as it is.
+// Its one import is the core's loader; the build puts the loader's text in its place
+// (scripts/minify-widget.mjs), so the module pages download imports nothing, costs no second
+// request, and can be inlined into a single page as it is.
+import createNotequiz from './notequiz_wasm.js';
 
 performance.mark('note-quiz:module');
 
@@ -185,7 +188,8 @@ export class NoteQuizElement extends HTMLElement {
   static observedAttributes = ['src', 'lang', 'mode', 'new-per-day', 'storage-key', 'theme'];
 
   /// Where the WebAssembly core comes from; set before the first element connects.
-  /// { moduleUrl | factory, wasmUrl | wasmBinary }, each optional: see docs/embedding.md.
+  /// { moduleUrl | factory, wasmUrl | wasmBinary }, each optional (by default the loader this
+  /// module imports and notequiz_wasm.wasm beside it): see docs/embedding.md.
   static coreSource = null;
   static #shared = null;
 
@@ -304,12 +308,12 @@ export class NoteQuizElement extends HTMLElement {
   static #loadCore() {
     NoteQuizElement.#shared ??= (async () => {
       const source = NoteQuizElement.coreSource ?? {};
-      const moduleUrl = new URL(source.moduleUrl ?? 'notequiz_wasm.js', import.meta.url).href;
-      // The .wasm is fetched and compiled while the loader downloads, not after it.
+      const moduleUrl = source.moduleUrl && new URL(source.moduleUrl, import.meta.url).href;
+      // The .wasm is fetched and compiled while a loader of the page's own downloads, not after it.
       const compiled = source.wasmBinary ? WebAssembly.compile(source.wasmBinary)
-        : compileWasm(new URL(source.wasmUrl ?? 'notequiz_wasm.wasm', moduleUrl).href);
+        : compileWasm(new URL(source.wasmUrl ?? 'notequiz_wasm.wasm', moduleUrl ?? import.meta.url).href);
       compiled.catch(() => {});
-      const factory = source.factory ?? (await import(moduleUrl)).default;
+      const factory = source.factory ?? (moduleUrl ? (await import(moduleUrl)).default : createNotequiz);
       let fail;
       const failed = new Promise((_, reject) => { fail = reject; });
       const core = await Promise.race([failed, factory({

@@ -1,5 +1,5 @@
 // The size budget: everything a page downloads to show a quiz (the widget's modules as shipped,
-// minified, its CSS, which lives in note-quiz-element.js, and the WebAssembly core with its loader),
+// minified: its CSS and the core's loader live in note-quiz-element.js; and the WebAssembly core),
 // each file gzip-compressed on its own as a server would. The goal is 80 KB (issue 5); it is not
 // met yet (docs/benchmarks.md says where the bytes go), so this test holds the line where we are:
 // it fails when the payload grows past `ceiling`, and prints the distance to the goal.
@@ -11,12 +11,11 @@ import zlib from 'node:zlib';
 import { wasmDir } from './harness.mjs';
 
 const goal = 80_000;
-const ceiling = 80_600;
+const ceiling = 80_400;
 // As shipped: the wasm build holds the widget's modules minified (scripts/minify-widget.mjs).
 const files = [
   path.join(wasmDir, 'note-quiz.js'),
   path.join(wasmDir, 'note-quiz-element.js'),
-  path.join(wasmDir, 'notequiz_wasm.js'),
   path.join(wasmDir, 'notequiz_wasm.wasm'),
 ];
 

@@ -213,7 +213,7 @@ TEST(ExportSite, WritesAnIndexADeckPageDeckJsonImagesAndHashedWidgetFiles) {
                                              "go-quick-quiz/deck.json", "go-quick-quiz/index.html", "index.html"}));
   const std::regex hashed("assets/[a-z_-]+\\.[0-9a-f]{12}\\.(js|wasm)");
   for (const auto& a : assets) EXPECT_TRUE(std::regex_match(a, hashed)) << a;
-  EXPECT_EQ(assets.size(), 4u);  // the entry module, the element class, the core's loader and its wasm
+  EXPECT_EQ(assets.size(), 3u);  // the entry module, the element class (with the core's loader) and the wasm
 
   EXPECT_EQ(files.at("go-interview/goImages/pkg-init.svg"), slurp(source_dir + "/content/goImages/pkg-init.svg"));
   EXPECT_EQ(files.at("go-quick-quiz/deck.json"), parsed_deck_json("content/go-quick-quiz.md") + "\n");
@@ -241,7 +241,9 @@ TEST(ExportSingleFile, WritesOnePageThatNeedsNothingElse) {
   EXPECT_EQ(page.find(" src=\"http"), std::string::npos);
   EXPECT_EQ(page.find("<link"), std::string::npos);
   EXPECT_EQ(page.find("<script type=\"module\" src="), std::string::npos);
-  EXPECT_NE(page.find("import createNotequiz from \"data:text/javascript;base64,"), std::string::npos);
+  // The core's loader is inside the element's text: no module of its own.
+  EXPECT_EQ(page.find("data:text/javascript"), std::string::npos);
+  EXPECT_NE(page.find("WebAssembly.instantiate("), std::string::npos);
   EXPECT_NE(page.find("wasmBinary: Uint8Array.from(atob(\"AGFzbQ"), std::string::npos);  // "\0asm"
   EXPECT_NE(page.find("<note-quiz lang=\"zh\"><script type=\"application/json\">{\"format\":\"notequiz-deck\""),
             std::string::npos);
@@ -423,12 +425,26 @@ TEST(ExportExitCodes, AreTwoWithNothingWrittenWhenAFolderOfNotesCannotBeRead) {
   EXPECT_FALSE(fs::exists(dir / "out"));
 }
 
+TEST(ExportAssets, AWidgetWhoseEntryModuleDoesNotLeadToTheCoreStopsTheExport) {
+  const fs::path dir = fresh_folder("unlinked-assets");
+  fs::create_directories(dir / "assets");
+  std::ofstream(dir / "assets/note-quiz.js") << "import { NoteQuizElement } from './note-quiz-element.js';\n";
+  std::ofstream(dir / "assets/note-quiz-element.js") << "export class NoteQuizElement {}\n";  // never names the core
+  std::ofstream(dir / "assets/notequiz_wasm.wasm") << std::string("\0asm\1\0\0\0", 8);
+  for (const char* format : {"site", "single-file"}) {
+    const cli_result r = export_to(dir / format, {"content", "--format", format, "--assets", (dir / "assets").string()});
+    EXPECT_EQ(r.exit_code, 2) << format << "\n" << r.err;
+    EXPECT_NE(r.err.find("note-quiz.js does not lead to notequiz_wasm.wasm"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / format));
+  }
+}
+
 TEST(ExportAssets, MissingWidgetFilesStopSiteAndSingleFileButNotJsonOrAnki) {
   const fs::path dir = fresh_folder("no-assets");
   for (const char* format : {"site", "single-file"}) {
     const cli_result r = export_to(dir / format, {"content", "--format", format, "--assets", (dir / "none").string()});
     EXPECT_EQ(r.exit_code, 2) << format;
-    EXPECT_NE(r.err.find("the widget's files (note-quiz.js, note-quiz-element.js, notequiz_wasm.js, notequiz_wasm.wasm) were not found"),
+    EXPECT_NE(r.err.find("the widget's files (note-quiz.js, note-quiz-element.js, notequiz_wasm.wasm) were not found"),
               std::string::npos)
         << r.err;
     EXPECT_FALSE(fs::exists(dir / format));
