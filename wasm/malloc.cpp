@@ -2,12 +2,12 @@
 // size classes (size_class_heap.hpp) on the memory after the module's data and stack, grown as
 // needed, in place of emscripten's emmalloc and sbrk (-sMALLOC=none in wasm/CMakeLists.txt).
 //
-// emmalloc splits and merges blocks to use memory tightly, which takes ~6.7 KB of code, 2.5 KB
-// gzip-compressed, more than a twentieth of the module (docs/benchmarks.md#widget-size). The
-// module's allocations are many small strings and vectors, and md4c's buffers, which it grows by
-// half again each time (realloc below: a new block when the old one's class is full), over and
-// over in the same sizes; a block per size class serves them, at most a third larger than asked
-// for, and faster. tests/wasm_libc/size_class_heap_test.cpp tests the heap natively; every wasm
+// emmalloc splits and merges blocks to use memory tightly; with its sbrk it made the module 540
+// bytes larger gzip-compressed than this heap does (docs/benchmarks.md#widget-size). The module's
+// allocations are many small strings and vectors, and md4c's buffers, which it grows by half
+// again each time (realloc below: a new block when the old one's class is full), over and over
+// in the same sizes; a block per size class serves them, at most half again as large as asked
+// for, and as fast. tests/wasm_libc/size_class_heap_test.cpp tests the heap natively; every wasm
 // and browser test runs on it.
 
 #include <cstddef>
@@ -44,9 +44,10 @@ void* more_memory(std::size_t bytes) {
   if (bytes > UINTPTR_MAX - start) return nullptr;
   const std::uintptr_t end = start + bytes;
   const std::size_t pages = __builtin_wasm_memory_size(0);
-  if (end > pages * page) {
+  const std::uint64_t have = std::uint64_t{pages} * page;  // 4 GiB does not fit a 32-bit size_t
+  if (end > have) {
     // A quarter more at least, as emscripten's sbrk grows it: fewer, larger steps.
-    const std::size_t needed = (end - pages * page + page - 1) / page;
+    const auto needed = static_cast<std::size_t>((end - have + page - 1) / page);
     const std::size_t more = needed > pages / 4 ? needed : pages / 4;
     if (__builtin_wasm_memory_grow(0, more) == SIZE_MAX && __builtin_wasm_memory_grow(0, needed) == SIZE_MAX) {
       return nullptr;

@@ -10,10 +10,10 @@ namespace notequiz::wasm {
 /// an 8-byte header included), each class with a list of its free blocks. A request takes the
 /// smallest class that holds it: a free block of that class if there is one, else new memory.
 /// Freeing a block puts it on its class's list, for the next request of that class. Both are a
-/// few instructions. Blocks are never split, merged or given back: a block is at most a third
-/// larger than asked for, and memory freed in one class serves only that class again, which
-/// suits the module, whose memory can only grow anyway and whose work (parsing notes, keeping
-/// decks) asks for blocks of the same sizes over and over.
+/// few instructions. Blocks are never split, merged or given back: a block is at most half again
+/// as large as asked for (its header included), and memory freed in one class serves only that
+/// class again, which suits the module, whose memory can only grow anyway and whose work
+/// (parsing notes, keeping decks) asks for blocks of the same sizes over and over.
 class size_class_heap {
  public:
   /// Memory for new blocks: `bytes` more, right after what it gave before or anywhere else, at

@@ -53,7 +53,7 @@ TEST(SizeClassHeap, ClassesGrowByHalvesAndQuartersOfAPowerOfTwo) {
   EXPECT_EQ(size_class_heap::class_of((std::size_t{3} << 30) + 1), size_class_heap::class_count);
 }
 
-TEST(SizeClassHeap, GivesAlignedBlocksThatHoldWhatWasAskedAndAtMostAThirdMore) {
+TEST(SizeClassHeap, GivesAlignedBlocksThatHoldWhatWasAskedAndAtMostHalfAgainAsMuch) {
   size_class_heap heap = fresh_heap(1 << 24);
   for (std::size_t size = 0; size <= 5000; ++size) {
     void* block = heap.allocate(size);
