@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "exports.hpp"
 #include "notequiz/fsrs.hpp"

@@ -123,13 +123,13 @@ void append_leaf(std::string& out, const json& v) {
 }  // namespace
 
 std::string dump(const json& root) {
-  // What root.dump(-1, ' ', false, error_handler_t::replace) writes, byte for byte
-  // (tests/core/json_writer_test.cpp compares the two), without nlohmann's serializer: in the
-  // WebAssembly module that serializer, its output adapters and its snprintf escapes were
-  // 2.8 KB of the gzip size (docs/benchmarks.md#widget-size). Numbers still go through
-  // nlohmann's own formatting. Nesting is kept in vectors, not on the call stack: a value read
-  // from deep input is written back without running out of stack. (Two vectors of a pointer and
-  // an index rather than one of a struct: the module has their code already.)
+  // What root.dump(-1, ' ', false, error_handler_t::replace) writes, byte for byte but for
+  // doubles' digits (tests/core/json_writer_test.cpp compares the two), without nlohmann's
+  // serializer: in the WebAssembly module that serializer, its output adapters and its snprintf
+  // escapes were 2.8 KB of the gzip size (docs/benchmarks.md#widget-size). Doubles keep
+  // nlohmann's layout (append_double). Nesting is kept in vectors, not on the call stack: a value
+  // read from deep input is written back without running out of stack. (Two vectors of a pointer
+  // and an index rather than one of a struct: the module has their code already.)
   std::string out;
   std::vector<const json*> open;  // the objects and arrays being written, innermost last
   std::vector<std::size_t> next;  // for each, its member or element to write next

@@ -37,7 +37,7 @@ size_class_heap fresh_heap(std::size_t capacity) {
 
 }  // namespace
 
-TEST(SizeClassHeap, ClassesGrowByHalvesAndQuartersOfAPowerOfTwo) {
+TEST(SizeClassHeap, ClassesGrowByAHalfThenByAThird) {
   const std::vector<std::size_t> first = {16, 24, 32, 48, 64, 96, 128, 192, 256};
   for (unsigned k = 0; k < first.size(); ++k) EXPECT_EQ(size_class_heap::class_bytes(k), first[k]);
   EXPECT_EQ(size_class_heap::class_bytes(size_class_heap::class_count - 1), std::size_t{3} << 30);
