@@ -316,8 +316,8 @@ What is measured:
   - the whole command on one thread (`notequiz check --quiet -j 1 build/bench/corpus`: process
     start, finding the notes, reading each, checking, printing the 10,000 errors), beside md4c
     as a command doing what check does around its parse (`md4c_baseline --stream`: process
-    start, each file opened, read with the same system calls, parsed). One thread each, the
-    same files read the same way: CPU time against CPU time.
+    start, each file opened and read with the same four system calls, then parsed). One thread
+    each, the same files read the same way: CPU time against CPU time.
   - `bench/check_throughput.cpp`: `check_file` on each note already in memory, every rule at
     its default severity and messages built for errors (as `--quiet` does), beside the in-memory
     md4c parse above: the checking work alone, no system calls on either side.
