@@ -24,7 +24,7 @@ std::string described(const file_report& r) {
     out += "fix " + std::to_string(f.offset) + "+" + std::to_string(f.length) + " '" + f.replacement + "' of " +
            std::to_string(f.diagnostic) + "\n";
   }
-  for (const auto& q : r.facts.questions) out += "question " + std::to_string(q.key) + " " + q.title + "\n";
+  for (const auto& q : r.facts.questions) out += "question " + std::to_string(q.key) + " " + std::string(r.facts.title(q)) + "\n";
   for (const auto& l : r.facts.links) out += "link " + l.target + "#" + l.fragment + "\n";
   return out + "deck id " + r.facts.deck_id + "\n";
 }

@@ -119,9 +119,13 @@ struct cross_file_facts {
   struct question {
     std::uint64_t key = 0;  ///< hash of the normalized title
     std::uint32_t line = 0, column = 0;
-    std::string title;
+    std::size_t title_at = 0, title_size = 0;  ///< where its title is in `titles`
     std::optional<severity> report_as;  ///< how to report it as a duplicate; nothing: off or disabled there
   };
+  /// The questions' titles, one after another: one string for the whole note, so that handing
+  /// a note's facts to another thread hands over one allocation, not one per question.
+  std::string titles;
+  std::string_view title(const question& q) const noexcept { return std::string_view(titles).substr(q.title_at, q.title_size); }
   struct fragment_link {
     std::string target;    ///< the linked note, resolved like file_exists paths
     std::string fragment;  ///< as written (percent-encoded), without `#`

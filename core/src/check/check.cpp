@@ -190,9 +190,15 @@ file_report check_text(std::string_view markdown, const check_file_options& opti
   detail::check_headings(ctx);
   detail::check_choices(ctx);
   detail::check_raw_html(ctx);
-  // The corpus keeps the questions' titles: moved out of the cards now that no rule reads them.
+  // The corpus keeps the questions' titles, copied into one string now that no rule reads them.
+  std::size_t title_bytes = 0;
+  for (const std::uint32_t c : ctx.question_cards) title_bytes += parsed.deck.cards[c].title.size();
+  ctx.facts.titles.reserve(title_bytes);
   for (std::size_t i = 0; i < ctx.facts.questions.size(); ++i) {
-    ctx.facts.questions[i].title = std::move(parsed.deck.cards[ctx.question_cards[i]].title);
+    const std::string& title = parsed.deck.cards[ctx.question_cards[i]].title;
+    ctx.facts.questions[i].title_at = ctx.facts.titles.size();
+    ctx.facts.questions[i].title_size = title.size();
+    ctx.facts.titles += title;
   }
   file_report report = detail::build_report(ctx, options);
   kept = source.scanner->take_memory();

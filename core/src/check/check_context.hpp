@@ -59,7 +59,7 @@ struct check_context {
   std::vector<found_problem> found;
   std::vector<text_edit> fixes;  // `diagnostic` indexes `found` until the report is built
   cross_file_facts facts;
-  // The card each of facts.questions asks: its title is moved into the facts once no rule reads it.
+  // The card each of facts.questions asks: its title is copied into the facts once no rule reads it.
   std::vector<std::uint32_t> question_cards;
 
   // The rule's configured severity (nothing when off), before inline comments.

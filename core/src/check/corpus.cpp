@@ -86,7 +86,7 @@ void check_corpus::add(file_report& report) {
     const auto [first, fresh] = s.questions.emplace(q.key, place{file, q.line});
     if (fresh || first.file == file || !q.report_as) continue;
     added.push_back(make(detail::rule::duplicate_question, *q.report_as, q.line, q.column,
-                         detail::message("question \"", detail::excerpted(q.title), "\" is also asked in ", s.paths[first.file],
+                         detail::message("question \"", detail::excerpted(facts.title(q)), "\" is also asked in ", s.paths[first.file],
                                          ':', first.line)));
   }
   if (!facts.deck_id.empty()) {

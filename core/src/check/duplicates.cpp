@@ -56,7 +56,7 @@ void check_duplicates(check_context& ctx) {
         return message("question \"", excerpted(c.title), "\" is also asked at line ", first.position.line);
       });
     }
-    ctx.facts.questions.push_back({key, c.position.line, c.position.column, {},  // the title comes at the end (check.cpp)
+    ctx.facts.questions.push_back({key, c.position.line, c.position.column, 0, 0,  // the title comes at the end (check.cpp)
                                    ctx.effective(rule::duplicate_question, c.position.line)});
     ctx.question_cards.push_back(i);
   }
