@@ -323,7 +323,7 @@ What is measured:
     md4c parse above: the checking work alone, no system calls on either side.
   - Context rows: check as users run it, on one thread per core, in wall time (what they wait)
     and CPU time (every thread's work added up: on this shared 2-core machine two threads cost
-    7% to 40% more CPU than one, from run to run, while one thread's CPU time varies by 2%); and
+    3% to 40% more CPU than one, from run to run, while one thread's CPU time varies by 2%); and
     the command beside the in-memory parse, a ratio that charges check for reading 2,000 files
     and md4c for none (see "Which md4c parse check is measured against" below).
   - markdownlint-cli2 is the pinned devDependency run with node on the same files.
