@@ -125,7 +125,8 @@ struct cross_file_facts {
   /// The questions' titles, one after another: one string for the whole note, so that handing
   /// a note's facts to another thread hands over one allocation, not one per question.
   std::string titles;
-  std::string_view title(const question& q) const noexcept { return std::string_view(titles).substr(q.title_at, q.title_size); }
+  /// The question's title (throws std::out_of_range when `q` points past `titles`).
+  std::string_view title(const question& q) const { return std::string_view(titles).substr(q.title_at, q.title_size); }
   struct fragment_link {
     std::string target;    ///< the linked note, resolved like file_exists paths
     std::string fragment;  ///< as written (percent-encoded), without `#`
